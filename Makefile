@@ -1,0 +1,43 @@
+# Every target sets up .venv from the pinned requirements first, so a fresh clone needs only
+# Python 3.11 (with venv) and make.  `make help` lists the targets.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: help serve site check test lint types pytest clean
+
+help:
+	@echo "make serve   check the data, then build and serve the briefing on http://127.0.0.1:8000"
+	@echo "make site    build the briefing into site/ (strict)"
+	@echo "make check   validate data/ and report every problem with its file and line"
+	@echo "make test    lint, type-check and run the whole test suite"
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+check: $(STAMP)
+	$(BIN)/python -m macros check
+
+serve: check
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+site: check
+	$(BIN)/python -m macros build site
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest
+
+test: lint types pytest
+
+clean:
+	rm -rf site .site-* .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The mkdocs-macros module: the only code that knows mkdocs (filled in by the site issue)."""
