@@ -140,12 +140,12 @@ class FuzzyDate:
 
 
 def _point(groups: tuple[str | None, ...]) -> Point:
-    year, month, day = (int(g) if g else None for g in groups[:3])
-    assert year is not None  # the pattern always captures four digits
+    """Year, month and day as the pattern captured them (the year is always there)."""
+    year = int(groups[0] or 0)
+    month, day = (int(g) if g else None for g in groups[1:3])
     if month is not None and not 1 <= month <= 12:
         raise DateError("date_calendar")
-    if day is not None:
-        assert month is not None
+    if month is not None and day is not None:
         if not 1 <= day <= calendar.monthrange(year, month)[1]:
             raise DateError("date_calendar")
     return Point(year, month, day)

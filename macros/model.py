@@ -89,8 +89,9 @@ Number = Annotated[
 
 
 def _prose(text: str) -> str:
-    if _HTML.search(text):
-        raise PydanticCustomError("html_in_prose", "html")
+    tag = _HTML.search(text)
+    if tag:
+        raise PydanticCustomError("html_in_prose", "html", {"tag": tag.group()})
     return text
 
 
@@ -108,11 +109,19 @@ def _record_id(text: str) -> str:
 
 #: One line of plain text: shown literally, never interpreted as Markdown or HTML.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+@dataclass(frozen=True)
+class Markdown:
+    """Marks a field as Markdown whose ``[[record-id]]`` links catalog.py resolves."""
+
+
 #: Markdown, with ``[[record-id]]`` links; raw HTML is refused.
 Prose = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1),
     AfterValidator(_prose),
+    Markdown(),
     Field(json_schema_extra={"format": "markdown"}),
 ]
 Url = Annotated[
@@ -183,6 +192,10 @@ class Record(Part):
 
     id: Annotated[str, AfterValidator(_record_id)] | None = None
 
+    def when(self) -> FuzzyDate | None:
+        """The date the record stands at in time, if it has one."""
+        return getattr(self, "date", None)
+
 
 class Fact(Record):
     """A factual record: it cites at least one source and may note disagreements."""
@@ -206,6 +219,9 @@ class Source(Record):
     language: Language = "en"
     author: Text | None = None
     note: Prose | None = None
+
+    def when(self) -> FuzzyDate | None:
+        return self.published
 
 
 class Actor(Record):
@@ -261,6 +277,9 @@ class Agreement(Fact):
     ended: Ending | None = None
     articles: list[Article] = []
 
+    def when(self) -> FuzzyDate:
+        return self.signed.date
+
 
 class Event(Fact):
     date: Date
@@ -290,6 +309,9 @@ class Figure(Fact):
     since: Date | None = None
     quote: Quotation | None = None
     caveats: list[Prose] = []
+
+    def when(self) -> FuzzyDate:
+        return self.stated_on
 
 
 class Reaction(Fact):

@@ -1,0 +1,63 @@
+"""A small, deterministic YAML writer for synthetic records: block style, keys in given order.
+
+Plain scalars where they read unambiguously, JSON-style double quotes (valid YAML) otherwise,
+so the files look like hand-written data and every scalar loads back as the same text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+
+Value = str | int | float | Sequence["Value"] | Mapping[str, "Value"]
+
+_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ,.'()/~-]*")
+_RESERVED = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "none"}
+
+
+def scalar(value: str | int | float) -> str:
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if _PLAIN.fullmatch(value) and value.lower() not in _RESERVED and not value.endswith(" "):
+        return value
+    return json.dumps(value)
+
+
+def document(record: Mapping[str, Value], schema: str) -> str:
+    """The text of one data file, starting with the schema comment editors' tools read."""
+    lines = [f"# yaml-language-server: $schema={schema}"]
+    lines += _mapping(record, 0)
+    return "\n".join(lines) + "\n"
+
+
+def _mapping(record: Mapping[str, Value], indent: int) -> list[str]:
+    lines: list[str] = []
+    pad = " " * indent
+    for key, value in record.items():
+        if isinstance(value, (str, int, float)):
+            lines.append(f"{pad}{key}: {scalar(value)}")
+        elif not value:
+            lines.append(f"{pad}{key}: {'{}' if isinstance(value, Mapping) else '[]'}")
+        elif isinstance(value, Mapping):
+            lines.append(f"{pad}{key}:")
+            lines += _mapping(value, indent + 2)
+        else:
+            lines.append(f"{pad}{key}:")
+            lines += _sequence(value, indent + 2)
+    return lines
+
+
+def _sequence(items: Sequence[Value], indent: int) -> list[str]:
+    lines: list[str] = []
+    pad = " " * indent
+    for item in items:
+        if isinstance(item, (str, int, float)):
+            lines.append(f"{pad}- {scalar(item)}")
+        elif isinstance(item, Mapping):
+            nested = _mapping(item, indent + 2)
+            lines.append(f"{pad}- {nested[0].lstrip()}")
+            lines += nested[1:]
+        else:
+            raise TypeError("lists of lists are not part of the data model")
+    return lines

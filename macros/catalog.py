@@ -1,0 +1,194 @@
+"""The index of a briefing: every record by id, its references, its backlinks, its order.
+
+Built once per build from what load.py read. References are found from the model's types
+(fields marked ``RefTo``, and ``[[id]]`` links in Markdown fields), so a new field that
+names records is indexed and checked without a line changed here.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from . import problems as words
+from .dates import FuzzyDate
+from .load import Entry, Lines, Loaded, Loc
+from .model import COLLECTIONS, LINK, Briefing, Markdown, RefTo
+from .problems import Problem
+from .rules import check_rules
+
+BRIEFING = "briefing"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """``source`` names ``target`` at ``loc``; ``allowed`` empty means any collection."""
+
+    source: str
+    target: str
+    loc: Loc
+    allowed: tuple[str, ...]
+    in_prose: bool = False
+
+
+class Catalog:
+    """Every valid record, by id and by collection, with references both ways."""
+
+    def __init__(self, briefing: Briefing | None, entries: list[Entry]) -> None:
+        self.briefing = briefing
+        self.records: dict[str, Entry] = {}
+        self.collections: dict[str, list[Entry]] = {name: [] for name in COLLECTIONS}
+        for entry in sorted(entries, key=lambda e: e.path):
+            self.records.setdefault(entry.id, entry)
+            self.collections[entry.collection].append(entry)
+        self.outgoing: dict[str, list[Reference]] = {}
+        self.backlinks: dict[str, list[Reference]] = {}
+        named = [(BRIEFING, briefing)] if briefing else []
+        for source_id, model in [*named, *self._records()]:
+            refs = list(references(source_id, model))
+            self.outgoing[source_id] = refs
+            for ref in refs:
+                if ref.target != source_id:
+                    self.backlinks.setdefault(ref.target, []).append(ref)
+
+    def _records(self) -> Iterator[tuple[str, BaseModel]]:
+        return ((entry.id, entry.record) for entry in self.records.values())
+
+    def get(self, record_id: str) -> Entry | None:
+        return self.records.get(record_id)
+
+    def cited_by(self, record_id: str) -> list[str]:
+        """The ids of the records that refer to ``record_id``, each once, in order."""
+        return list(dict.fromkeys(ref.source for ref in self.backlinks.get(record_id, [])))
+
+    def dated(self, *collections: str) -> list[Entry]:
+        """Records with a ``date``, oldest first; ties keep a stable order by id."""
+        found = [e for name in collections for e in self.collections[name]]
+        dated = [(when, e) for e in found if (when := e.record.when()) is not None]
+        return [e for when, e in sorted(dated, key=lambda pair: (pair[0].sort_key(), pair[1].id))]
+
+
+def build(loaded: Loaded) -> tuple[Catalog | None, list[Problem]]:
+    """Index what was loaded and check every rule that spans records; all problems at once."""
+    found = list(loaded.problems)
+    entries = _unique(loaded.entries, found)
+    catalog = Catalog(loaded.briefing, entries)
+    where = {BRIEFING: (loaded.briefing_path, loaded.briefing_lines)}
+    where.update({e.id: (e.path, e.lines) for e in catalog.records.values()})
+    for refs in catalog.outgoing.values():
+        for ref in refs:
+            path, lines = where[ref.source]
+            message = _unresolved(catalog, ref)
+            if message:
+                found.append(Problem(path, lines.of(ref.loc), words.field_name(ref.loc), message))
+    found.extend(check_rules(catalog, loaded.briefing_path, loaded.briefing_lines))
+    return (catalog if catalog.briefing else None), sorted(found)
+
+
+def _unique(entries: list[Entry], found: list[Problem]) -> list[Entry]:
+    first: dict[str, Entry] = {}
+    for entry in sorted(entries, key=lambda e: e.path):
+        declared = getattr(entry.record, "id", None)
+        if declared is not None and declared != entry.id:
+            message = words.CROSS["id_mismatch"].format(name=entry.id, got=words.got(declared))
+            found.append(Problem(entry.path, entry.lines.of(("id",)), "id", message))
+        if entry.id in first:
+            message = words.CROSS["duplicate_id"].format(id=entry.id, other=first[entry.id].path)
+            found.append(Problem(entry.path, 1, "", message))
+            continue
+        first[entry.id] = entry
+    return list(first.values())
+
+
+def _unresolved(catalog: Catalog, ref: Reference) -> str | None:
+    target = catalog.get(ref.target)
+    if target is None:
+        noun = _noun(ref.allowed[0]) if len(ref.allowed) == 1 else "record"
+        pool = [i for name in (ref.allowed or COLLECTIONS) for i in _ids(catalog, name)]
+        hint = words.did_you_mean(ref.target, pool)
+        key = "link_missing" if ref.in_prose else "ref_missing"
+        return words.CROSS[key].format(noun=noun, id=ref.target, hint=hint)
+    if ref.allowed and target.collection not in ref.allowed:
+        wanted = " or ".join(COLLECTIONS[name][1] for name in ref.allowed)
+        is_a = COLLECTIONS[target.collection][1]
+        return words.CROSS["ref_kind"].format(id=ref.target, is_a=is_a, wanted=wanted)
+    return None
+
+
+def _noun(collection: str) -> str:
+    return COLLECTIONS[collection][1].split(" ", 1)[1]
+
+
+def _ids(catalog: Catalog, collection: str) -> list[str]:
+    return [e.id for e in catalog.collections[collection]]
+
+
+# --- Finding references from the model's types ---------------------------------------------
+
+Plan = tuple[str, Any]  # ("ref", RefTo) | ("prose", None) | ("model", cls) | ("list"|"dict", Plan)
+
+
+def references(source: str, model: BaseModel, loc: Loc = ()) -> Iterator[Reference]:
+    """Every record id that ``model`` names, with where it names it."""
+    for name, plan in _plan(type(model)):
+        yield from _walk(source, getattr(model, name), plan, (*loc, name))
+
+
+def _walk(source: str, value: Any, plan: Plan, loc: Loc) -> Iterator[Reference]:
+    if value is None:
+        return
+    kind, detail = plan
+    if kind == "ref":
+        yield Reference(source, value, loc, detail.collections)
+    elif kind == "prose":
+        for match in LINK.finditer(value):
+            yield Reference(source, match.group(1), loc, (), in_prose=True)
+    elif kind == "model":
+        yield from references(source, value, loc)
+    elif kind == "list":
+        for index, item in enumerate(value):
+            yield from _walk(source, item, detail, (*loc, index))
+    elif kind == "dict":
+        for key, item in value.items():
+            yield from _walk(source, item, detail, (*loc, key))
+
+
+@cache
+def _plan(model: type[BaseModel]) -> tuple[tuple[str, Plan], ...]:
+    out = []
+    for name, info in model.model_fields.items():
+        plan = _classify(info.annotation, tuple(info.metadata))
+        if plan is not None:
+            out.append((name, plan))
+    return tuple(out)
+
+
+def _classify(annotation: Any, metadata: tuple[Any, ...] = ()) -> Plan | None:
+    for mark in metadata:
+        if isinstance(mark, RefTo):
+            return ("ref", mark)
+        if isinstance(mark, Markdown):
+            return ("prose", None)
+    origin = get_origin(annotation)
+    args = get_args(annotation)
+    if origin is Annotated:
+        return _classify(args[0], tuple(args[1:]))
+    if origin in (Union, types.UnionType):
+        return next(filter(None, (_classify(a) for a in args if a is not type(None))), None)
+    if origin is list:
+        inner = _classify(args[0])
+        return ("list", inner) if inner else None
+    if origin is dict:
+        inner = _classify(args[1])
+        return ("dict", inner) if inner else None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return ("model", annotation) if _plan(annotation) else None
+    return None
+
+
+__all__ = ["BRIEFING", "Catalog", "Lines", "Reference", "build", "references"]

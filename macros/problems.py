@@ -1,0 +1,186 @@
+"""Problem, and the wording of every message an editor can see.
+
+A message names the file, the line and the field, says what the value must be, shows what
+it got, and where it can, suggests the likely fix. Tests compare these words exactly: they
+are the editor's interface, so change them on purpose.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+HELP = "CONTRIBUTING.md#fixing-data-errors"
+_MAX_GOT = 60
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one place: ``path:line: field: message``."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:"
+        return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+
+    def annotation(self) -> str:
+        """The same problem as a GitHub Actions workflow command, shown on its line in a PR."""
+        title = f"{self.field} in {self.path}" if self.field else self.path
+        text = f"{self.field}: {self.message}" if self.field else self.message
+        return (
+            f"::error file={_property(self.path)},line={self.line},"
+            f"title={_property(title)}::{_data(text)}"
+        )
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def got(value: Any) -> str:
+    """How a bad value is shown back: ``'21 June'``, ``a list``, ``nothing``."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    text = " ".join(str(value).split())
+    if len(text) > _MAX_GOT:
+        text = text[: _MAX_GOT - 1] + "…"
+    return "'" + text + "'"
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """`` — did you mean 'role'?`` when one option is close enough, else nothing."""
+    close = difflib.get_close_matches(word, sorted(set(options)), n=1, cutoff=0.6)
+    return f" — did you mean '{close[0]}'?" if close else ""
+
+
+def summary(problems: Sequence[Problem]) -> str:
+    """The closing count: ``3 problems in 3 files — see CONTRIBUTING.md#…``."""
+    files = len({p.path for p in problems})
+    noun = "problem" if len(problems) == 1 else "problems"
+    where = "file" if files == 1 else "files"
+    return f"{len(problems)} {noun} in {files} {where} — see {HELP}"
+
+
+def field_name(loc: Sequence[str | int]) -> str:
+    """``('articles', 0, 'text')`` → ``articles[0].text``."""
+    name = ""
+    for part in loc:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
+    return name
+
+
+# --- Messages for values the model refuses -------------------------------------------------
+
+DATE_LIKE = "a date like 2024-06-21, 2024-06 or 2024"
+_BY_TYPE = {
+    "missing": "is required",
+    "date_format": f"must be {DATE_LIKE} (got {{got}})",
+    "date_calendar": "must be a real calendar date (got {got})",
+    "date_range_order": "must end after it starts (got {got})",
+    "number_format": "must be a number like 11000 (got {got})",
+    "number_commas": "must be written without commas, like 11000 (got {got})",
+    "url_scheme": "must be a web address starting with https:// or http:// (got {got})",
+    "id_format": "must be a record id in lowercase-kebab-case, like 'kim-jong-un' (got {got})",
+    "html_in_prose": "must not contain HTML — write Markdown, and link records with "
+    "[[record-id]] (got {got})",
+    "string_type": "must be text (got {got})",
+    "list_type": "must be a list, one '- item' per line (got {got})",
+    "dict_type": "must be a mapping of 'field: value' lines (got {got})",
+    "model_type": "must be a mapping of 'field: value' lines (got {got})",
+    "model_attributes_type": "must be a mapping of 'field: value' lines (got {got})",
+    "role_required": "is required for a person",
+}
+_PATTERNS = {
+    "^[A-Z]{2}$": "must be a two-letter country code in capitals, like 'NO' (got {got})",
+    "^[a-z]{2,3}$": "must be a language code in lowercase, like 'en' (got {got})",
+    "^[a-z][a-z-]*$": "must be a lowercase word or words joined by '-', like 'trigger' (got {got})",
+}
+#: Errors raised for a whole record, with the field they concern.
+FIELD_OF = {"role_required": "role"}
+
+
+def value_message(error: dict[str, Any], fields: Sequence[str], singular: str) -> str:
+    """The message for one pydantic error; ``fields`` are the names allowed at its place."""
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    loc = error["loc"]
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        return f"is not a field of {singular}" + did_you_mean(name, fields)
+    if kind == "literal_error":
+        options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
+        listed = ", ".join(options)
+        return f"must be one of {listed} (got {got(value)})" + did_you_mean(str(value), options)
+    if kind == "too_short":
+        if isinstance(value, str):
+            return "must not be empty"
+        return "must cite at least one source" if loc[-1] == "sources" else "must not be empty"
+    if kind == "html_in_prose":
+        return _BY_TYPE[kind].format(got=got(ctx.get("tag", value)))
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERNS:
+        return _PATTERNS[ctx["pattern"]].format(got=got(value))
+    if kind in _BY_TYPE:
+        return _BY_TYPE[kind].format(got=got(value))
+    return f"is not valid: {error['msg']} (got {got(value)})"
+
+
+# --- Messages for files the loader cannot read ---------------------------------------------
+
+FILE = {
+    "not_utf8": "is not UTF-8 text (byte {byte} at column {column}) — save the file as UTF-8",
+    "too_large": "is larger than {limit} — a record file should be small; split it",
+    "empty": "is empty — a record needs its fields; see data/README.md",
+    "tab": "uses a tab to indent — indent with spaces only",
+    "syntax": "is not valid YAML: {problem} — check the indentation and the quotes here",
+    "documents": "holds more than one YAML document ('---') — keep one record per file",
+    "not_mapping": "must be a mapping of 'field: value' lines (got {got})",
+    "alias": "uses a YAML alias ('*') — anchors and aliases are not allowed; write the value out",
+    "tag": "uses the YAML tag {tag} — tags are not allowed; remove it",
+    "key_type": "has a key that is not plain text (got {got}) — write 'field: value'",
+    "duplicate_key": "appears twice in this mapping (first on line {first}) — keep one",
+    "file_name": "file name must be a record id in lowercase-kebab-case, like "
+    "'putin-visit-2024.yml' (got {got})",
+    "extension": "must end in .yml (got {got}) — rename the file",
+    "folder": "is not a collection (got {got}){hint} — collections are {collections}",
+    "no_briefing": "is missing — every briefing needs data/briefing.yml; see data/README.md",
+}
+
+
+# --- Messages for rules that span records --------------------------------------------------
+
+CROSS = {
+    "duplicate_id": "id '{id}' is already used by {other} — ids must be unique across the "
+    "briefing; rename one file",
+    "id_mismatch": "must match the file name '{name}' (got {got}) — or leave it out",
+    "ref_missing": "no {noun} '{id}'{hint}",
+    "link_missing": "links to [[{id}]], but there is no record '{id}'{hint}",
+    "ref_kind": "'{id}' is {is_a}, but this must name {wanted}",
+    "before_signing": "must not be before the signing on {when} (got {got})",
+    "before_start": "must not be before the {what} on {when} (got {got})",
+    "status_not_ended": "must be 'ended' when the agreement has an 'ended' date (got {got})",
+    "ended_missing": "is required when status is 'ended' — say when and how it ended",
+    "replaced_by_missing": "is required when how is 'replaced' — name the agreement "
+    "that replaced it",
+    "reaction_early": "must not be before {what} '{id}' ({when}) that it reacts to (got {got})",
+    "orphan_source": "is not cited by any record — cite it in a record's sources, or delete "
+    "the file",
+    "era_order": "must not be after the era's end (got {got})",
+    "era_overlap": "must come after the end of era '{previous}' ({when}) — eras must not "
+    "overlap (got {got})",
+    "no_era": "falls in no era of {briefing} — widen an era there or add one (got {got})",
+    "disagreement_field": "must name a field of {singular} (got {got}){hint}",
+}

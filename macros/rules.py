@@ -1,0 +1,118 @@
+"""Rules that span fields or records, each a generator of problems over the catalog."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from . import problems as words
+from .dates import FuzzyDate
+from .model import COLLECTIONS, Agreement, Era, Reaction
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+    from .load import Entry, Lines, Loc
+
+
+def check_rules(catalog: Catalog, briefing_path: str, briefing_lines: Lines) -> Iterator[Problem]:
+    """Every cross-record problem of the briefing."""
+    yield from _agreement_dates(catalog)
+    yield from _reaction_dates(catalog)
+    yield from _orphan_sources(catalog)
+    yield from _disagreement_fields(catalog)
+    if catalog.briefing:
+        yield from _eras(catalog, catalog.briefing.eras, briefing_path, briefing_lines)
+
+
+def _at(entry: Entry, loc: Loc, key: str, **values: Any) -> Problem:
+    message = words.CROSS[key].format(**values)
+    return Problem(entry.path, entry.lines.of(loc), words.field_name(loc), message)
+
+
+def _agreement_dates(catalog: Catalog) -> Iterator[Problem]:
+    for entry in catalog.collections["agreements"]:
+        agreement: Agreement = entry.record  # type: ignore[assignment]
+        signed = agreement.signed.date
+        in_force, ended = agreement.in_force, agreement.ended
+        if in_force and not signed.may_be_before(in_force):
+            yield _at(
+                entry, ("in_force",), "before_signing", when=signed.words(), got=_got(in_force)
+            )
+        if ended:
+            start, what = (in_force, "entry into force") if in_force else (signed, "signing")
+            if not start.may_be_before(ended.date):
+                got = _got(ended.date)
+                yield _at(
+                    entry, ("ended", "date"), "before_start", what=what, when=start.words(), got=got
+                )
+            if agreement.status != "ended":
+                yield _at(entry, ("status",), "status_not_ended", got=words.got(agreement.status))
+            if ended.how == "replaced" and not ended.replaced_by:
+                yield _at(entry, ("ended", "replaced_by"), "replaced_by_missing")
+        elif agreement.status == "ended":
+            yield _at(entry, ("ended",), "ended_missing")
+
+
+def _reaction_dates(catalog: Catalog) -> Iterator[Problem]:
+    for entry in catalog.collections["reactions"]:
+        reaction: Reaction = entry.record  # type: ignore[assignment]
+        for target_id in reaction.to:
+            target = catalog.get(target_id)
+            when = target.record.when() if target else None
+            if target and when and not when.may_be_before(reaction.date):
+                what = COLLECTIONS[target.collection][1]
+                yield _at(
+                    entry, ("date",), "reaction_early",
+                    what=what, id=target_id, when=when.words(), got=_got(reaction.date),
+                )  # fmt: skip
+
+
+def _orphan_sources(catalog: Catalog) -> Iterator[Problem]:
+    for entry in catalog.collections["sources"]:
+        if not catalog.backlinks.get(entry.id):
+            yield Problem(entry.path, entry.lines.of(()), "", words.CROSS["orphan_source"])
+
+
+def _disagreement_fields(catalog: Catalog) -> Iterator[Problem]:
+    for entry in catalog.records.values():
+        singular = COLLECTIONS[entry.collection][1]
+        yield from _disagreements_in(entry, entry.record, (), singular)
+        for index, article in enumerate(getattr(entry.record, "articles", [])):
+            yield from _disagreements_in(entry, article, ("articles", index), "an article")
+
+
+def _disagreements_in(entry: Entry, part: Any, loc: Loc, singular: str) -> Iterator[Problem]:
+    fields = [name for name in type(part).model_fields if name != "disagreements"]
+    for index, disagreement in enumerate(getattr(part, "disagreements", [])):
+        if disagreement.field not in fields:
+            hint = words.did_you_mean(disagreement.field, fields)
+            got = words.got(disagreement.field)
+            where = (*loc, "disagreements", index, "field")
+            yield _at(entry, where, "disagreement_field", singular=singular, got=got, hint=hint)
+
+
+def _eras(catalog: Catalog, eras: list[Era], briefing_path: str, lines: Lines) -> Iterator[Problem]:
+    for index, era in enumerate(eras):
+        loc: Loc = ("eras", index, "start")
+        if era.start.earliest > era.end.latest:
+            message = words.CROSS["era_order"].format(got=_got(era.start))
+            yield Problem(briefing_path, lines.of(loc), words.field_name(loc), message)
+        previous = eras[index - 1] if index else None
+        if previous and era.start.earliest <= previous.end.latest:
+            message = words.CROSS["era_overlap"].format(
+                previous=previous.id, when=previous.end.words(), got=_got(era.start)
+            )
+            yield Problem(briefing_path, lines.of(loc), words.field_name(loc), message)
+    for entry in catalog.dated("events", "reactions"):
+        when = entry.record.when()
+        if when and not any(_within(when, era) for era in eras):
+            yield _at(entry, ("date",), "no_era", briefing=briefing_path, got=_got(when))
+
+
+def _within(when: FuzzyDate, era: Era) -> bool:
+    return era.start.earliest <= when.earliest <= era.end.latest
+
+
+def _got(date: FuzzyDate) -> str:
+    return words.got(str(date))
