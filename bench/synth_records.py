@@ -127,9 +127,11 @@ def _agreement(world: World, record_id: str, later: list[str]) -> Record:
         "parties": parties,
         "signed": {"date": world.dates[record_id].text, "place": first.title()},
     }
-    record.update(_lifetime(world, record_id, later))
+    lifetime = _lifetime(world, record_id, later)
+    record.update(lifetime)
+    links = budget - len(parties) - ("replaced_by" in str(lifetime.get("ended", "")))
     lead = f"A {record['kind']} on {topic}."
-    record["summary"] = world.prose(lead, budget - len(parties), exclude=[record_id])
+    record["summary"] = world.prose(lead, max(0, links), exclude=[record_id])
     articles = world.rng.randint(2, 6)
     record["articles"] = [_article(world, n, sources) for n in range(1, articles + 1)]
     disputed = disagreement(world, "name", f"Pact on {topic}")

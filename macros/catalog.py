@@ -16,7 +16,6 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from . import problems as words
-from .dates import FuzzyDate
 from .load import Entry, Lines, Loaded, Loc
 from .model import COLLECTIONS, LINK, Briefing, Markdown, RefTo
 from .problems import Problem

@@ -145,7 +145,8 @@ def _point(groups: tuple[str | None, ...]) -> Point:
     month, day = (int(g) if g else None for g in groups[1:3])
     if month is not None and not 1 <= month <= 12:
         raise DateError("date_calendar")
-    if month is not None and day is not None:
-        if not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise DateError("date_calendar")
+    if month is not None and day is not None and day > calendar.monthrange(year, month)[1]:
+        raise DateError("date_calendar")
+    if day == 0:
+        raise DateError("date_calendar")
     return Point(year, month, day)
