@@ -129,7 +129,8 @@ def _agreement(world: World, record_id: str, later: list[str]) -> Record:
     }
     lifetime = _lifetime(world, record_id, later)
     record.update(lifetime)
-    links = budget - len(parties) - ("replaced_by" in str(lifetime.get("ended", "")))
+    ended = lifetime.get("ended")
+    links = budget - len(parties) - (isinstance(ended, dict) and "replaced_by" in ended)
     lead = f"A {record['kind']} on {topic}."
     record["summary"] = world.prose(lead, max(0, links), exclude=[record_id])
     articles = world.rng.randint(2, 6)

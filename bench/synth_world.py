@@ -123,7 +123,7 @@ class World:
                 return kind, (pick(GIVEN), pick(SURNAMES))
             return kind, (pick(PLACES), kind)
         if collection == "agreements":
-            return "agreement", (pick(PLACES), pick(PLACES), pick(TOPICS))
+            return "agreement", (*self.rng.sample(PLACES, 2), pick(TOPICS))
         if collection == "events":
             kind = pick(EVENT_KINDS)
             return kind, (pick(PLACES), kind)
@@ -135,7 +135,7 @@ class World:
         return "perspective", (pick(SURNAMES), "on", pick(TOPICS))
 
     def title(self, record_id: str) -> str:
-        return " ".join(self.words[record_id]).replace("-", " ").capitalize()
+        return " ".join(self.words[record_id]).replace("-", " ").title()
 
     def budget(self) -> int:
         """How many references (besides sources) the next record makes: 3 to 10."""

@@ -1,6 +1,6 @@
 """A small, deterministic YAML writer for synthetic records: block style, keys in given order.
 
-Plain scalars where they read unambiguously, JSON-style double quotes (valid YAML) otherwise,
+Empty lists are left out; plain scalars where they read unambiguously, JSON-style double quotes (valid YAML) otherwise,
 so the files look like hand-written data and every scalar loads back as the same text.
 """
 
@@ -38,7 +38,7 @@ def _mapping(record: Mapping[str, Value], indent: int) -> list[str]:
         if isinstance(value, (str, int, float)):
             lines.append(f"{pad}{key}: {scalar(value)}")
         elif not value:
-            lines.append(f"{pad}{key}: {'{}' if isinstance(value, Mapping) else '[]'}")
+            continue  # an empty list or mapping is left out, as an editor would
         elif isinstance(value, Mapping):
             lines.append(f"{pad}{key}:")
             lines += _mapping(value, indent + 2)
