@@ -1,7 +1,7 @@
 """The editor's and CI's commands.
 
-    python -m macros check [DATA_DIR]        every problem in the data, with file and line
-    python -m macros schema [--check] [DIR]  write (or verify) the JSON Schemas in data/schemas
+python -m macros check [DATA_DIR]        every problem in the data, with file and line
+python -m macros schema [--check] [DIR]  write (or verify) the JSON Schemas in data/schemas
 """
 
 from __future__ import annotations
@@ -49,7 +49,9 @@ def write_schemas(folder: Path, check_only: bool) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m macros", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="python -m macros",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True)
     checking = commands.add_parser("check", help="validate a briefing's data folder")

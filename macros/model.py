@@ -33,6 +33,8 @@ _ID = re.compile(ID_PATTERN)
 #: ``[[record-id]]`` or ``[[record-id|words to show]]`` inside any Markdown field.
 LINK = re.compile(r"\[\[\s*([^\]|]*?)\s*(?:\|([^\]]*))?\]\]")
 _HTML = re.compile(r"</?[A-Za-z][^>]*>|<!--|<![A-Za-z]|<\?")
+#: Markdown links and images, inline ``[x](target)`` or by reference ``[x]: target``.
+_MD_TARGET = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S*?)>?\s*$", re.M)
 _WEB = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$", re.IGNORECASE)
 
 
@@ -92,6 +94,12 @@ def _prose(text: str) -> str:
     tag = _HTML.search(text)
     if tag:
         raise PydanticCustomError("html_in_prose", "html", {"tag": tag.group()})
+    for image, inline, by_reference in _MD_TARGET.findall(text):
+        if image:
+            raise PydanticCustomError("image_in_prose", "image", {"tag": inline})
+        target = inline or by_reference
+        if not _WEB.match(target):
+            raise PydanticCustomError("link_scheme", "link", {"tag": target})
     return text
 
 
@@ -356,6 +364,15 @@ class Era(Part):
     summary: Text
 
 
+class Comparison(Part):
+    """A side-by-side table of what several agreements say on one article topic."""
+
+    title: Text
+    topic: Text
+    agreements: Annotated[list[AgreementRef], Field(min_length=2)]  # type: ignore[valid-type]
+    summary: Prose | None = None
+
+
 class Briefing(Part):
     title: Text
     subtitle: Text
@@ -366,6 +383,7 @@ class Briefing(Part):
     url: Url
     repository: Url
     key_figures: list[FigureRef] = []  # type: ignore[valid-type]
+    comparisons: list[Comparison] = []
     language: Language = "en"
 
 

@@ -98,6 +98,10 @@ _BY_TYPE = {
     "id_format": "must be a record id in lowercase-kebab-case, like 'kim-jong-un' (got {got})",
     "html_in_prose": "must not contain HTML — write Markdown, and link records with "
     "[[record-id]] (got {got})",
+    "image_in_prose": "must not show images — a briefing loads nothing from other sites "
+    "(got {got})",
+    "link_scheme": "must link to a web address starting with https:// or http://, or to a "
+    "record with [[record-id]] (got {got})",
     "string_type": "must be text (got {got})",
     "list_type": "must be a list, one '- item' per line (got {got})",
     "dict_type": "must be a mapping of 'field: value' lines (got {got})",
@@ -129,7 +133,7 @@ def value_message(error: dict[str, Any], fields: Sequence[str], singular: str) -
         if isinstance(value, str):
             return "must not be empty"
         return "must cite at least one source" if loc[-1] == "sources" else "must not be empty"
-    if kind == "html_in_prose":
+    if kind in ("html_in_prose", "image_in_prose", "link_scheme"):
         return _BY_TYPE[kind].format(got=got(ctx.get("tag", value)))
     if kind == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERNS:
         return _PATTERNS[ctx["pattern"]].format(got=got(value))

@@ -1,0 +1,208 @@
+"""The only module that touches Jinja: records in, HTML (inside Markdown pages) out.
+
+Python gathers what a page needs; the templates in ``templates/`` hold every piece of
+markup. Every value from data is escaped (autoescape is on, and Markdown from data is
+escaped before it is converted), so text such as ``<beta>`` or ``{{ x }}`` shows literally.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import markdown
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from . import urls
+from .catalog import Catalog
+from .dates import FuzzyDate
+from .load import Entry
+from .model import COLLECTIONS, LINK
+
+TEMPLATES = Path(__file__).with_name("templates")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&])")
+_OUTER_P = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+
+
+DATE_FIELDS = {"date", "published", "in_force", "stated_on", "as_of", "since", "signed"}
+QUALIFIERS = {
+    "exactly": "",
+    "more-than": "more than",
+    "approximately": "approximately",
+    "at-least": "at least",
+    "fewer-than": "fewer than",
+    "up-to": "up to",
+}
+
+
+def name_of(entry: Entry) -> str:
+    """How a record is named in links: its short name, name or title."""
+    record: Any = entry.record
+    for attribute in ("short_name", "name", "title"):
+        value = getattr(record, attribute, None)
+        if value:
+            return str(value)
+    return entry.id
+
+
+def markdown_text(text: str) -> str:
+    """Plain text made safe to place inside Markdown: every special character escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+@dataclass
+class Page:
+    """What one page is rendering: where it lives, and the sources it has cited so far."""
+
+    source: str
+    renderer: Renderer
+    cited: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.renderer.catalog
+
+    def href(self, record_id: str, anchor: str = "") -> str:
+        entry = self.catalog.records[record_id]
+        return urls.href(self.source, urls.record_page(entry.collection, entry.id), anchor)
+
+    def href_page(self, page: str, anchor: str = "") -> str:
+        return urls.href(self.source, page, anchor)
+
+    def asset(self, path: str) -> str:
+        return urls.asset(self.source, path)
+
+    def entry(self, record_id: str) -> Entry:
+        return self.catalog.records[record_id]
+
+    def name(self, record_id: str) -> str:
+        return name_of(self.catalog.records[record_id])
+
+    def cite(self, source_ids: Iterable[str]) -> list[tuple[int, str]]:
+        """Number each source the first time this page cites it: ``[(1, 'id'), …]``."""
+        numbers = []
+        for source_id in dict.fromkeys(source_ids):
+            number = self.cited.setdefault(source_id, len(self.cited) + 1)
+            numbers.append((number, source_id))
+        return numbers
+
+    def md(self, text: str | None) -> Markup:
+        """Markdown from data → HTML; ``[[id]]`` becomes a link relative to this page."""
+        if not text:
+            return Markup("")
+        safe = html.escape(text, quote=False).replace("&gt;", ">")
+        linked = LINK.sub(lambda m: self._link(m.group(1), m.group(2)), safe)
+        converter = self.renderer.converter
+        converter.reset()
+        return Markup(converter.convert(linked))  # noqa: S704 — the input was escaped above
+
+    def md_inline(self, text: str | None) -> Markup:
+        """Like ``md`` for a single paragraph, without the ``<p>`` around it."""
+        rendered = str(self.md(text))
+        match = _OUTER_P.match(rendered)
+        return Markup(match.group(1) if match else rendered)  # noqa: S704 — built by md()
+
+    def _link(self, record_id: str, label: str | None) -> str:
+        words = markdown_text(label) if label else markdown_text(self.name(record_id))
+        return f"[{words}]({self.href(record_id)})"
+
+    def heading(self, text: str) -> str:
+        """Text for a Markdown heading line: escaped, on one line."""
+        return markdown_text(text)
+
+    def kind_label(self, entry: Entry) -> str:
+        """'Event · summit', 'Source · news' — what a record is, in a few words."""
+        noun = COLLECTIONS[entry.collection][1].split(" ", 1)[1].capitalize()
+        kind = getattr(entry.record, "kind", None) or getattr(entry.record, "how", None)
+        return f"{noun} · {kind.replace('-', ' ')}" if kind else noun
+
+    def shower(self, part: Any) -> Any:
+        """A function that shows a field of ``part`` as the page shows it (for comparisons)."""
+        return lambda name: self.show(getattr(part, name, None))
+
+    def show(self, value: Any) -> str:
+        if isinstance(value, FuzzyDate):
+            return value.words()
+        if isinstance(value, list):
+            return ", ".join(self.show(item) for item in value)
+        if isinstance(value, str) and value in self.catalog.records:
+            return self.name(value)
+        return "" if value is None else str(value)
+
+    def sources_of(self, record_ids: Iterable[str]) -> list[str]:
+        """The sources the given records cite, each once, in order."""
+        found: dict[str, None] = {}
+        for record_id in record_ids:
+            entry = self.catalog.records[record_id]
+            if entry.collection == "sources":
+                found[record_id] = None
+            found.update(dict.fromkeys(getattr(entry.record, "sources", [])))
+        return list(found)
+
+    def show_value(self, name: str, value: str) -> str:
+        """A value another source reports, shown like this page's own: dates in words."""
+        if name in DATE_FIELDS:
+            try:
+                return FuzzyDate.parse(value).words()
+            except ValueError:
+                return value
+        return self.show(value)
+
+    def figure_words(self, figure: Any) -> str:
+        """'more than 11,000 containers', 'approximately 450,000 personnel'."""
+        qualifier = QUALIFIERS[figure.qualifier]
+        value = f"{figure.value:,}"
+        return " ".join(part for part in (qualifier, value, figure.unit) if part)
+
+    def article_anchor(self, article: Any) -> str:
+        return "article-" + re.sub(r"[^a-z0-9]+", "-", str(article.number).lower()).strip("-")
+
+    def backlink_groups(self, record_id: str) -> list[tuple[str, list[str]]]:
+        """Who refers to a record, grouped by collection in the catalog's order."""
+        groups: dict[str, list[str]] = {}
+        for source_id in self.catalog.cited_by(record_id):
+            entry = self.catalog.get(source_id)
+            if entry is not None:
+                groups.setdefault(entry.collection, []).append(source_id)
+        return [
+            (name.capitalize(), sorted(groups[name], key=self._order))
+            for name in COLLECTIONS
+            if name in groups
+        ]
+
+    def _order(self, record_id: str) -> tuple[Any, ...]:
+        when = self.catalog.records[record_id].record.when()
+        return (when.sort_key() if when else (), self.name(record_id).lower())
+
+
+class Renderer:
+    """Renders records and pages of one briefing with the templates."""
+
+    def __init__(self, catalog: Catalog, templates: Path = TEMPLATES) -> None:
+        self.catalog = catalog
+        self.env = Environment(
+            loader=FileSystemLoader(templates),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        self.env.filters["words"] = lambda date: date.words() if date else ""
+        self.env.filters["machine"] = lambda date: date.machine() if date else ""
+        self.env.filters["md_text"] = markdown_text
+        self.env.globals["escape"] = escape
+        self.converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+    def page(self, source: str) -> Page:
+        return Page(source, self)
+
+    def macro(self, family: str, name: str, page: Page, *args: Any, **kwargs: Any) -> str:
+        """Call macro ``name`` of ``templates/<family>.html`` and return its text."""
+        module = self.env.get_template(f"{family}.html").module
+        return str(getattr(module, name)(page, *args, **kwargs)).strip() + "\n"

@@ -1,0 +1,43 @@
+"""The one place that decides where a record lives, and how one page links to another.
+
+Pages are named by their source path inside docs/ (``events/putin-visit.md``); with
+MkDocs' directory URLs that page is served at ``events/putin-visit/``. Every link is
+relative to the page it appears on, so the site works from any folder, and on GitHub Pages.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def record_page(collection: str, record_id: str) -> str:
+    """The source path of a record's page."""
+    return f"{collection}/{record_id}.md"
+
+
+def collection_page(collection: str) -> str:
+    """The source path of a collection's index page."""
+    return f"{collection}/index.md"
+
+
+def served_at(page: str) -> str:
+    """The site-relative folder a page is served from: ``index.md`` → ``''``."""
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def href(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A relative link from one page to another (or to a place on the same page)."""
+    fragment = f"#{anchor}" if anchor else ""
+    if from_page == to_page and fragment:
+        return fragment
+    here, there = served_at(from_page) or ".", served_at(to_page) or "."
+    path = posixpath.relpath(there, here)
+    return ("./" if path == "." else path + "/") + fragment
+
+
+def asset(from_page: str, path: str) -> str:
+    """A relative link from a page to a file of the site, such as ``assets/timeline.js``."""
+    return posixpath.relpath(path, served_at(from_page) or ".")

@@ -1,0 +1,177 @@
+"""The macros editors call in docs/*.md, as plain functions of (page, arguments) → text.
+
+Nothing here knows mkdocs: ``__init__.py`` registers each public method of ``Views`` as a
+macro and hands it the page being rendered. A wrong id or argument raises ``MacroError``
+with a message that names the macro and suggests the fix; the build reports it with the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from . import chronology, pages
+from .catalog import Catalog
+from .model import COLLECTIONS
+from .problems import did_you_mean
+from .render import Page, Renderer
+
+
+class MacroError(ValueError):
+    """A macro called with an id or argument that does not fit the briefing."""
+
+
+class Views:
+    """Every macro: each public method is one, documented in docs/editing/macros.md."""
+
+    def __init__(self, catalog: Catalog, renderer: Renderer) -> None:
+        self.catalog = catalog
+        self.renderer = renderer
+
+    # --- records ---------------------------------------------------------------------------
+
+    def ref(self, page: Page, record_id: str, text: str | None = None) -> str:
+        """A link to any record, named by its short name, name or title."""
+        self._need(record_id, "ref")
+        return self.renderer.macro("inline", "ref", page, record_id, text)
+
+    def record(self, page: Page, record_id: str) -> str:
+        """The whole page of one record (used by the generated record pages)."""
+        entry = self.catalog.records[self._need(record_id, "record")]
+        return self.renderer.macro("record", "record", page, entry)
+
+    def collection(self, page: Page, name: str) -> str:
+        """The index of one collection: every record in it, in a table."""
+        if name not in COLLECTIONS:
+            raise MacroError(
+                f"collection(): no collection '{name}'" + did_you_mean(name, COLLECTIONS)
+            )
+        return self.renderer.macro(
+            "collection", "index", page, name, pages.listed(self.catalog, name)
+        )
+
+    def agreement(self, page: Page, record_id: str) -> str:
+        """An agreement's infobox and its articles."""
+        entry = self.catalog.records[self._need(record_id, "agreement", "agreements")]
+        return self.renderer.macro("record", "agreement", page, entry)
+
+    def figure(self, page: Page, record_id: str) -> str:
+        """One figure as a card: the number with its qualifier, who stated it, its caveats."""
+        entry = self.catalog.records[self._need(record_id, "figure", "figures")]
+        return self.renderer.macro("briefing", "figure_card", page, entry)
+
+    # --- lists -----------------------------------------------------------------------------
+
+    def reactions(self, page: Page, to: str | None = None, latest: int | None = None) -> str:
+        """Reactions, newest first: all, those to one record (``to=``), or the ``latest`` n."""
+        if to is not None:
+            self._need(to, "reactions")
+        found = [
+            e
+            for e in self.catalog.dated("reactions")
+            if to is None or to in e.record.to  # type: ignore[attr-defined]
+        ][::-1]
+        return self.renderer.macro(
+            "briefing", "reactions", page, found[:latest] if latest else found
+        )
+
+    def perspectives(self, page: Page, about: str | None = None) -> str:
+        """Perspectives side by side, grouped by stance: all, or those ``about`` one record."""
+        if about is not None:
+            self._need(about, "perspectives")
+        found = [
+            e for e in self.catalog.dated("perspectives")
+            if about is None or about in e.record.about  # type: ignore[attr-defined]
+        ]  # fmt: skip
+        return self.renderer.macro("briefing", "perspectives", page, found)
+
+    def timeline(
+        self, page: Page, kind: str | None = None, actor: str | None = None,
+        agreement: str | None = None,
+    ) -> str:  # fmt: skip
+        """The chronology by era, with filters; optional arguments preset a filter."""
+        for value in (actor, agreement):
+            if value is not None:
+                self._need(value, "timeline")
+        items = [
+            chronology.item(self.catalog, e) for e in self.catalog.dated("events", "reactions")
+        ]
+        items = [
+            i for i in items
+            if (kind is None or i.kind == kind) and (actor is None or actor in i.actors)
+            and (agreement is None or agreement in i.agreements)
+        ]  # fmt: skip
+        eras = chronology.by_era(list(self.catalog.briefing.eras), items)  # type: ignore[union-attr]
+        filters = chronology.filters(self.catalog, items, page.name)
+        return self.renderer.macro("timeline", "timeline", page, eras, filters)
+
+    def comparisons(self, page: Page) -> str:
+        """Every comparison data/briefing.yml defines, each a titled table."""
+        out = []
+        for index, comparison in enumerate(self.catalog.briefing.comparisons):  # type: ignore[union-attr]
+            table = self.compare(page, comparison.agreements, comparison.topic)
+            out.append(self.renderer.macro("compare", "section", page, comparison, index, table))
+        return "\n".join(out)
+
+    def compare(self, page: Page, ids: Sequence[str], topic: str) -> str:
+        """What several agreements say on one topic, side by side."""
+        entries = [self.catalog.records[self._need(i, "compare", "agreements")] for i in ids]
+        rows = []
+        for entry in entries:
+            found = [a for a in entry.record.articles if a.topic == topic]  # type: ignore[attr-defined]
+            if not found:
+                topics = {a.topic for a in entry.record.articles}  # type: ignore[attr-defined]
+                hint = did_you_mean(topic, topics)
+                raise MacroError(f"compare(): '{entry.id}' has no article on '{topic}'{hint}")
+            rows.append((entry, found[0]))
+        aspects = list(dict.fromkeys(key for _, article in rows for key in article.aspects))
+        return self.renderer.macro("compare", "compare", page, rows, aspects, topic)
+
+    # --- the briefing ----------------------------------------------------------------------
+
+    def bottom_line(self, page: Page) -> str:
+        """The briefing's bottom line, from data/briefing.yml."""
+        return self.renderer.macro("briefing", "bottom_line", page, self.catalog.briefing)
+
+    def key_judgments(self, page: Page) -> str:
+        """The key judgments, each with links to the records that support it."""
+        return self.renderer.macro("briefing", "key_judgments", page, self.catalog.briefing)
+
+    def key_figures(self, page: Page) -> str:
+        """The figures data/briefing.yml names as key, as cards."""
+        entries = [self.catalog.records[i] for i in self.catalog.briefing.key_figures]  # type: ignore[union-attr]
+        return self.renderer.macro("briefing", "figure_cards", page, entries)
+
+    def briefing_title(self, page: Page) -> str:
+        """The briefing's title, as a Markdown heading line."""
+        return "# " + page.heading(self.catalog.briefing.title) + "\n"  # type: ignore[union-attr]
+
+    def last_reviewed(self, page: Page) -> str:
+        """The date the briefing was last reviewed."""
+        return self.renderer.macro("inline", "last_reviewed", page, self.catalog.briefing)
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _need(self, record_id: Any, macro: str, collection: str | None = None) -> str:
+        entry = self.catalog.get(record_id) if isinstance(record_id, str) else None
+        wanted = COLLECTIONS[collection][1].split(" ", 1)[1] if collection else "record"
+        if entry is None:
+            pool = [
+                e.id
+                for e in (
+                    self.catalog.collections[collection]
+                    if collection
+                    else self.catalog.records.values()
+                )
+            ]
+            hint = did_you_mean(str(record_id), pool)
+            raise MacroError(f"{macro}(): no {wanted} '{record_id}'{hint}")
+        if collection and entry.collection != collection:
+            raise MacroError(f"{macro}(): '{record_id}' is not {COLLECTIONS[collection][1]}")
+        return entry.id
+
+
+#: The names editors call, in the order the macro reference documents them.
+MACROS = [
+    name for name in vars(Views) if not name.startswith("_") and callable(getattr(Views, name))
+]
