@@ -4,6 +4,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The same commit builds the same bytes: dates in the sitemap come from the last commit.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help serve site check test lint types pytest clean
 
@@ -24,8 +27,13 @@ check: $(STAMP)
 serve: check
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Build into a temporary folder and swap it in only when the build succeeded, so a failed
+# build never leaves a half-written site/ that could be deployed.
 site: check
-	$(BIN)/python -m macros build site
+	rm -rf .site-tmp
+	$(BIN)/mkdocs build --strict --quiet --site-dir .site-tmp
+	rm -rf site && mv .site-tmp site
+	@echo "built site/ ($$(find site -name '*.html' | wc -l) pages)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -40,4 +48,4 @@ pytest: $(STAMP)
 test: lint types pytest
 
 clean:
-	rm -rf site .site-* .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .site-tmp .pytest_cache .mypy_cache .ruff_cache

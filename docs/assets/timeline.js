@@ -1,0 +1,110 @@
+/* Timeline filters: the progressive enhancement of the chronology that the timeline()
+ * macro writes. Without this script every entry shows. With it, the hidden filter bar
+ * appears; each filter is a toggle button (aria-pressed), several in one group widen the
+ * choice, groups narrow it, and the choice lives in the address (?kind=…&actor=…) so a
+ * reload or a shared link keeps it. Material's instant navigation swaps pages without a
+ * reload, so setup runs again on every page through its document$ observable. */
+(function () {
+  "use strict";
+  var GROUPS = ["kind", "actor", "agreement"];
+
+  function readState() {
+    var params = new URLSearchParams(window.location.search);
+    var state = {};
+    GROUPS.forEach(function (group) {
+      var values = (params.get(group) || "").split(",").filter(Boolean);
+      state[group] = new Set(values);
+    });
+    return state;
+  }
+
+  function writeState(state) {
+    var params = new URLSearchParams(window.location.search);
+    GROUPS.forEach(function (group) {
+      var values = Array.from(state[group]).sort();
+      if (values.length) {
+        params.set(group, values.join(","));
+      } else {
+        params.delete(group);
+      }
+    });
+    var query = params.toString().replace(/%2C/g, ",");
+    var address = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    window.history.replaceState(window.history.state, "", address);
+  }
+
+  function matches(item, state) {
+    return GROUPS.every(function (group) {
+      if (!state[group].size) {
+        return true;
+      }
+      var values = (item.getAttribute("data-" + group) || "").split(" ");
+      return values.some(function (value) { return state[group].has(value); });
+    });
+  }
+
+  function apply(bar, state) {
+    var items = document.querySelectorAll("[data-brief-item]");
+    var shown = 0;
+    items.forEach(function (item) {
+      item.hidden = !matches(item, state);
+      shown += item.hidden ? 0 : 1;
+    });
+    document.querySelectorAll("[data-brief-era]").forEach(function (era) {
+      var empty = !era.querySelector("[data-brief-item]:not([hidden])");
+      era.hidden = empty;
+      var heading = era.previousElementSibling;
+      if (heading && /^H[2-6]$/.test(heading.tagName)) {
+        heading.hidden = empty;
+      }
+    });
+    bar.querySelectorAll("[data-filter]").forEach(function (button) {
+      var on = state[button.getAttribute("data-filter")].has(button.getAttribute("data-value"));
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+    });
+    var status = bar.querySelector("[data-filter-status]");
+    if (status) {
+      status.textContent = shown === items.length
+        ? "Showing all " + items.length + " entries."
+        : "Showing " + shown + " of " + items.length + " entries.";
+    }
+  }
+
+  function setup() {
+    var bar = document.querySelector("[data-brief-filters]");
+    if (!bar || bar.getAttribute("data-ready") === "true") {
+      return;
+    }
+    bar.setAttribute("data-ready", "true");
+    bar.hidden = false;
+    var state = readState();
+    bar.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button || !bar.contains(button)) {
+        return;
+      }
+      if (button.hasAttribute("data-filter-reset")) {
+        GROUPS.forEach(function (group) { state[group].clear(); });
+      } else if (button.hasAttribute("data-filter")) {
+        var values = state[button.getAttribute("data-filter")];
+        var value = button.getAttribute("data-value");
+        if (values.has(value)) {
+          values.delete(value);
+        } else {
+          values.add(value);
+        }
+      }
+      writeState(state);
+      apply(bar, state);
+    });
+    apply(bar, state);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setup);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
+})();

@@ -1,0 +1,192 @@
+"""The built site, read with BeautifulSoup selectors: both briefings, the same structure.
+
+Each briefing is built once per test session with ``mkdocs build --strict`` into a temporary
+folder; the tests then check meaning (pages, links, backlinks, order), not whole-page text.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros import catalog as catalogs
+from macros import load, urls
+from macros.catalog import Catalog
+from macros.dates import FuzzyDate
+
+ROOT = Path(__file__).resolve().parent.parent
+BRIEFINGS = {"default": ROOT / "data", "second": ROOT / "tests" / "fixtures" / "valid"}
+
+
+def build_site(data: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "BRIEFING_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
+    env.setdefault("SOURCE_DATE_EPOCH", "0")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+
+
+@dataclass
+class Site:
+    """A built site and the catalog of the data it was built from."""
+
+    root: Path
+    catalog: Catalog
+    log: str
+
+    def page(self, source: str) -> BeautifulSoup:
+        return self.soup(self.root / urls.served_at(source) / "index.html")
+
+    def soup(self, path: Path) -> BeautifulSoup:
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    @cached_property
+    def html_files(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+
+@pytest.fixture(scope="session", params=sorted(BRIEFINGS))
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Site:
+    data = BRIEFINGS[request.param]
+    out = tmp_path_factory.mktemp(f"site-{request.param}")
+    result = build_site(data, out)
+    assert result.returncode == 0, result.stderr
+    built, problems = catalogs.build(load.load(data))
+    assert built is not None and not problems
+    return Site(out, built, result.stderr)
+
+
+def test_build_is_strict_and_quiet(site: Site) -> None:
+    assert "WARNING" not in site.log
+    assert "ERROR" not in site.log
+
+
+def test_every_record_has_a_page_named_after_it(site: Site) -> None:
+    for entry in site.catalog.records.values():
+        page = site.page(urls.record_page(entry.collection, entry.id))
+        heading = page.select_one("article h1")
+        assert heading is not None, entry.id
+        expected = getattr(entry.record, "short_name", None) or getattr(entry.record, "name", None)
+        expected = expected or getattr(entry.record, "title", None)
+        assert heading.get_text(" ", strip=True).removesuffix("¶").strip() == expected
+
+
+def test_every_collection_index_lists_its_records(site: Site) -> None:
+    for name, entries in site.catalog.collections.items():
+        page = site.page(urls.collection_page(name))
+        linked = {a["href"] for a in page.select("table.brief-index a")}
+        for entry in entries:
+            assert f"{entry.id}/" in linked, (name, entry.id)
+
+
+def _references(site: Site) -> Iterator[tuple[str, str]]:
+    for source, refs in site.catalog.outgoing.items():
+        for ref in refs:
+            if source != catalogs.BRIEFING and ref.target != source:
+                yield source, ref.target
+
+
+def test_backlinks_are_present_and_symmetric(site: Site) -> None:
+    pairs = set(_references(site))
+    assert pairs, "the briefing should cross-reference its records"
+    for source, target in pairs:
+        source_entry, target_entry = site.catalog.records[source], site.catalog.records[target]
+        source_page = urls.record_page(source_entry.collection, source)
+        target_page = urls.record_page(target_entry.collection, target)
+        forward = urls.href(source_page, target_page)
+        back = urls.href(target_page, source_page)
+        assert site.page(source_page).select(f'article a[href="{forward}"]'), (source, target)
+        backlinks = site.page(target_page).select(f'.brief-backlinks a[href="{back}"]')
+        assert backlinks, f"{target} does not link back to {source}"
+
+
+def test_a_record_nobody_cites_has_no_backlinks_section(site: Site) -> None:
+    uncited = [i for i in site.catalog.records if not site.catalog.backlinks.get(i)]
+    for record_id in uncited:
+        entry = site.catalog.records[record_id]
+        page = site.page(urls.record_page(entry.collection, record_id))
+        assert page.select_one("#referred-to-by") is None
+
+
+def test_timeline_is_in_date_order_and_complete(site: Site) -> None:
+    page = site.page("timeline.md")
+    items = page.select("li[data-brief-item]")
+    dated = site.catalog.dated("events", "reactions")
+    assert [li["id"] for li in items] == [e.id for e in dated]
+    starts = [FuzzyDate.parse(str(li.select_one("time")["datetime"])).earliest for li in items]  # type: ignore[index]
+    assert starts == sorted(starts)
+
+
+def _resolve(site: Site, html_file: Path, href: str) -> tuple[Path, str] | None:
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+        return None
+    here = html_file.parent.relative_to(site.root).as_posix()
+    target = posixpath.normpath(posixpath.join(here, unquote(parts.path))) if parts.path else ""
+    path = site.root / target if parts.path else html_file
+    if path.is_dir():
+        path = path / "index.html"
+    return path, parts.fragment
+
+
+def test_every_internal_link_and_anchor_resolves(site: Site) -> None:
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    # Material writes the 404 page with links from the site's root, since it is served for
+    # any missing path; those links resolve once site_url is set, so they are left out here.
+    for html_file in (f for f in site.html_files if f.name != "404.html"):
+        soup = site.soup(html_file)
+        for link in soup.select("a[href]"):
+            resolved = _resolve(site, html_file, str(link["href"]))
+            if resolved is None:
+                continue
+            path, fragment = resolved
+            if not path.is_file():
+                broken.append(f"{html_file.relative_to(site.root)} → {link['href']}")
+                continue
+            if fragment and path.suffix == ".html":
+                if path not in ids:
+                    ids[path] = {str(t["id"]) for t in site.soup(path).select("[id]")}
+                if fragment not in ids[path]:
+                    broken.append(f"{html_file.relative_to(site.root)} → {link['href']} (anchor)")
+    assert not broken, "\n".join(broken[:20])
+
+
+def test_no_template_syntax_is_left_in_any_page(site: Site) -> None:
+    for html_file in site.html_files:
+        text = site.soup(html_file).get_text()
+        assert "{{" not in text and "{%" not in text, html_file
+
+
+_LOADS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "link": "href"}
+
+
+def test_no_page_loads_anything_from_another_host(site: Site) -> None:
+    for html_file in site.html_files:
+        soup = site.soup(html_file)
+        for tag, attribute in _LOADS.items():
+            for element in soup.select(f"{tag}[{attribute}]"):
+                if tag == "link" and "canonical" in (element.get("rel") or []):
+                    continue
+                value = str(element[attribute])
+                assert not re.match(r"^(https?:)?//", value), f"{html_file}: {tag} {value}"
+
+
+def test_every_page_ends_with_the_sources_it_cites(site: Site) -> None:
+    for html_file in site.html_files:
+        soup = site.soup(html_file)
+        cited = {a["href"] for a in soup.select("sup.brief-cite a")}
+        listed = {f"#{li['id']}" for li in soup.select("ol.brief-sources li")}
+        assert cited <= listed, html_file
+        if cited:
+            assert soup.select("article > h2")[-1]["id"] == "sources", html_file
