@@ -22,7 +22,7 @@ from . import urls
 from .catalog import Catalog
 from .dates import FuzzyDate
 from .load import Entry
-from .model import COLLECTIONS, LINK
+from .model import COLLECTIONS, LINK, Ending, Quotation, Signing
 
 TEMPLATES = Path(__file__).with_name("templates")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&])")
@@ -126,8 +126,14 @@ class Page:
         return lambda name: self.show(getattr(part, name, None))
 
     def show(self, value: Any) -> str:
+        """A field's value in words: dates spelled out, records by name, quotations pointed to."""
         if isinstance(value, FuzzyDate):
             return value.words()
+        if isinstance(value, Quotation):
+            return "the wording quoted above"
+        if isinstance(value, (Signing, Ending)):
+            place = getattr(value, "place", None) or getattr(value, "how", None)
+            return value.date.words() + (f" ({place})" if place else "")
         if isinstance(value, list):
             return ", ".join(self.show(item) for item in value)
         if isinstance(value, str) and value in self.catalog.records:
@@ -135,13 +141,12 @@ class Page:
         return "" if value is None else str(value)
 
     def sources_of(self, record_ids: Iterable[str]) -> list[str]:
-        """The sources the given records cite, each once, in order."""
+        """The first source each of the given records cites (or the record, if a source)."""
         found: dict[str, None] = {}
         for record_id in record_ids:
             entry = self.catalog.records[record_id]
-            if entry.collection == "sources":
-                found[record_id] = None
-            found.update(dict.fromkeys(getattr(entry.record, "sources", [])))
+            first = [record_id] if entry.collection == "sources" else entry.record.sources[:1]  # type: ignore[attr-defined]
+            found.update(dict.fromkeys(first))
         return list(found)
 
     def show_value(self, name: str, value: str) -> str:
@@ -155,9 +160,11 @@ class Page:
 
     def figure_words(self, figure: Any) -> str:
         """'more than 11,000 containers', 'approximately 450,000 personnel'."""
-        qualifier = QUALIFIERS[figure.qualifier]
-        value = f"{figure.value:,}"
-        return " ".join(part for part in (qualifier, value, figure.unit) if part)
+        return " ".join(part for part in (self.figure_number(figure), figure.unit) if part)
+
+    def figure_number(self, figure: Any) -> str:
+        """'more than 11,000': the qualifier and the number, without the unit."""
+        return " ".join(part for part in (QUALIFIERS[figure.qualifier], f"{figure.value:,}") if part)
 
     def article_anchor(self, article: Any) -> str:
         return "article-" + re.sub(r"[^a-z0-9]+", "-", str(article.number).lower()).strip("-")
