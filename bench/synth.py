@@ -31,7 +31,7 @@ BUILDERS: tuple[tuple[str, Callable[[World], dict[str, Record]]], ...] = (
 
 
 def generate(records: int, out: Path, seed: int = 0) -> dict[str, int]:
-    """Write ``records`` records and a briefing.yml into ``out``; return the count per collection."""
+    """Write ``records`` records and a briefing.yml into ``out``; return counts by collection."""
     world = World.plan(records, seed)
     collections = {name: build(world) for name, build in BUILDERS}
     briefing = synth_events.briefing(world)

@@ -30,9 +30,11 @@ def events(world: World) -> dict[str, Record]:
             "place": place.title(),
             "actors": actors,
         }
-        if world.rng.random() < 0.3 and budget > len(actors):
-            record["agreements"] = world.pick("agreements", 1)
-        links = budget - len(actors) - len(record.get("agreements", ()))
+        agreements = world.pick(
+            "agreements", int(world.rng.random() < 0.3 and budget > len(actors))
+        )
+        record["agreements"] = agreements
+        links = budget - len(actors) - len(agreements)
         record["summary"] = world.prose(f"A {kind} in {place.title()}.", links, [record_id])
         field = world.rng.choice(("date", "place"))
         other = dates.in_era(world.rng).text if field == "date" else "Another city"
@@ -46,7 +48,7 @@ def figures(world: World) -> dict[str, Record]:
     built: dict[str, Record] = {}
     for record_id in world.ids["figures"]:
         budget, sources, rng = world.budget(), world.sources(), world.rng
-        measure, topic = world.words[record_id]
+        measure, _ = world.words[record_id]
         value: int | float = rng.randint(10, 500_000)
         if rng.random() < 0.2:
             value = round(rng.uniform(1, 100), 1)
@@ -75,7 +77,9 @@ def _as_of(world: World, stated_on: dates.Span) -> Record:
     """Sometimes the day a figure counts up to, and the day it counts from; both earlier."""
     if world.rng.random() < 0.5:
         return {}
-    as_of = dates.between(world.rng, max(dates.FIRST, stated_on.first - dt.timedelta(365)), stated_on.first)
+    as_of = dates.between(
+        world.rng, max(dates.FIRST, stated_on.first - dt.timedelta(365)), stated_on.first
+    )
     since = dates.between(world.rng, max(dates.FIRST, as_of - dt.timedelta(1000)), as_of)
     return {"as_of": as_of.isoformat(), "since": since.isoformat()}
 
@@ -109,11 +113,18 @@ def reactions(world: World) -> dict[str, Record]:
 
 def perspectives(world: World) -> dict[str, Record]:
     """Perspectives in order of date; each responds only to ones that came before it."""
-    when = {i: dates.day(dates.between(world.rng, dates.FIRST, dates.LAST)) for i in world.ids["perspectives"]}
+    when = {
+        i: dates.day(dates.between(world.rng, dates.FIRST, dates.LAST))
+        for i in world.ids["perspectives"]
+    }
     order = sorted(when, key=lambda i: (when[i].first, i))
     built: dict[str, Record] = {}
     for position, record_id in enumerate(order):
-        earlier = [i for i in order[max(0, position - 50) : position] if when[i].last < when[record_id].first]
+        earlier = [
+            i
+            for i in order[max(0, position - 50) : position]
+            if when[i].last < when[record_id].first
+        ]
         built[record_id] = _perspective(world, record_id, when[record_id], earlier)
     return {i: built[i] for i in world.ids["perspectives"]}
 

@@ -82,10 +82,11 @@ def build(loaded: Loaded) -> tuple[Catalog | None, list[Problem]]:
     for refs in catalog.outgoing.values():
         for ref in refs:
             path, lines = where[ref.source]
-            message = _unresolved(catalog, ref)
+            message = _unresolved(catalog, ref, loaded.broken)
             if message:
                 found.append(Problem(path, lines.of(ref.loc), words.field_name(ref.loc), message))
-    found.extend(check_rules(catalog, loaded.briefing_path, loaded.briefing_lines))
+    complete = not loaded.broken
+    found.extend(check_rules(catalog, loaded.briefing_path, loaded.briefing_lines, complete))
     return (catalog if catalog.briefing else None), sorted(found)
 
 
@@ -104,8 +105,10 @@ def _unique(entries: list[Entry], found: list[Problem]) -> list[Entry]:
     return list(first.values())
 
 
-def _unresolved(catalog: Catalog, ref: Reference) -> str | None:
+def _unresolved(catalog: Catalog, ref: Reference, broken: dict[str, str]) -> str | None:
     target = catalog.get(ref.target)
+    if target is None and ref.target in broken:
+        return None  # the file exists; its own problems are reported where it is
     if target is None:
         noun = _noun(ref.allowed[0]) if len(ref.allowed) == 1 else "record"
         pool = [i for name in (ref.allowed or COLLECTIONS) for i in _ids(catalog, name)]

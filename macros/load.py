@@ -67,6 +67,9 @@ class Loaded:
     briefing_lines: Lines
     entries: list[Entry]
     problems: list[Problem]
+    #: Records whose files exist but are invalid: id → collection. References to them are
+    #: not reported as missing, so one broken file does not show up as problems elsewhere.
+    broken: dict[str, str] = field(default_factory=dict)
 
 
 class _Refused(Exception):
@@ -89,6 +92,7 @@ def load(data_dir: Path) -> Loaded:
     """Read every file of a briefing; valid records come back with all problems found."""
     found: list[Problem] = []
     entries: list[Entry] = []
+    broken: dict[str, str] = {}
     briefing_path = data_dir / "briefing.yml"
     shown = display(briefing_path)
     briefing, briefing_lines = None, Lines()
@@ -104,7 +108,9 @@ def load(data_dir: Path) -> Loaded:
         if found_record:
             record, lines = found_record
             entries.append(Entry(collection, path.stem, display(path), record, lines))
-    return Loaded(briefing, shown, briefing_lines, entries, found)
+        else:
+            broken.setdefault(path.stem, collection)
+    return Loaded(briefing, shown, briefing_lines, entries, found, broken)
 
 
 def _record_files(data_dir: Path, found: list[Problem]) -> Iterator[tuple[str, Path]]:

@@ -15,11 +15,15 @@ if TYPE_CHECKING:
     from .load import Entry, Lines, Loc
 
 
-def check_rules(catalog: Catalog, briefing_path: str, briefing_lines: Lines) -> Iterator[Problem]:
-    """Every cross-record problem of the briefing."""
+def check_rules(
+    catalog: Catalog, briefing_path: str, briefing_lines: Lines, complete: bool = True
+) -> Iterator[Problem]:
+    """Every cross-record problem of the briefing; ``complete`` is False when some record
+    files could not be read, and then no source is called uncited (a broken file may cite it)."""
     yield from _agreement_dates(catalog)
     yield from _reaction_dates(catalog)
-    yield from _orphan_sources(catalog)
+    if complete:
+        yield from _orphan_sources(catalog)
     yield from _disagreement_fields(catalog)
     if catalog.briefing:
         yield from _eras(catalog, catalog.briefing.eras, briefing_path, briefing_lines)
