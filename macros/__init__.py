@@ -37,6 +37,8 @@ def define_env(env: Any) -> None:
         raise PluginError(f"the briefing's data has problems:\n{report}\n{summary(problems)}")
     renderer = Renderer(built)
     views = Views(built, renderer)
+    env.conf["site_name"] = views.briefing.title
+    env.conf["site_description"] = views.briefing.subtitle
     _build.update(catalog=built, renderer=renderer, page=None, errors=[])
     for name in MACROS:
         env.macro(_macro(views, name), name)

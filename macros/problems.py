@@ -188,3 +188,13 @@ CROSS = {
     "no_era": "falls in no era of {briefing} — widen an era there or add one (got {got})",
     "disagreement_field": "must name a field of {singular} (got {got}){hint}",
 }
+
+
+# --- Messages for macro calls in docs/ -----------------------------------------------------
+
+MACRO = {
+    "no_collection": "{macro}(): no collection '{name}'{hint}",
+    "no_article": "{macro}(): '{id}' has no article on '{topic}'{hint}",
+    "no_record": "{macro}(): no {noun} '{id}'{hint}",
+    "wrong_kind": "{macro}(): '{id}' is not {wanted}",
+}

@@ -164,7 +164,9 @@ class Page:
 
     def figure_number(self, figure: Any) -> str:
         """'more than 11,000': the qualifier and the number, without the unit."""
-        return " ".join(part for part in (QUALIFIERS[figure.qualifier], f"{figure.value:,}") if part)
+        return " ".join(
+            part for part in (QUALIFIERS[figure.qualifier], f"{figure.value:,}") if part
+        )
 
     def article_anchor(self, article: Any) -> str:
         return "article-" + re.sub(r"[^a-z0-9]+", "-", str(article.number).lower()).strip("-")

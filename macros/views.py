@@ -12,8 +12,8 @@ from typing import Any
 
 from . import chronology, pages
 from .catalog import Catalog
-from .model import COLLECTIONS
-from .problems import did_you_mean
+from .model import COLLECTIONS, Agreement, Briefing, Perspective, Reaction
+from .problems import MACRO, did_you_mean
 from .render import Page, Renderer
 
 
@@ -25,7 +25,10 @@ class Views:
     """Every macro: each public method is one, documented in docs/editing/macros.md."""
 
     def __init__(self, catalog: Catalog, renderer: Renderer) -> None:
+        if catalog.briefing is None:
+            raise ValueError("only a catalog with its briefing.yml can be rendered")
         self.catalog = catalog
+        self.briefing: Briefing = catalog.briefing
         self.renderer = renderer
 
     # --- records ---------------------------------------------------------------------------
@@ -43,8 +46,9 @@ class Views:
     def collection(self, page: Page, name: str) -> str:
         """The index of one collection: every record in it, in a table."""
         if name not in COLLECTIONS:
+            hint = did_you_mean(name, COLLECTIONS)
             raise MacroError(
-                f"collection(): no collection '{name}'" + did_you_mean(name, COLLECTIONS)
+                MACRO["no_collection"].format(macro="collection", name=name, hint=hint)
             )
         return self.renderer.macro(
             "collection", "index", page, name, pages.listed(self.catalog, name)
@@ -69,7 +73,7 @@ class Views:
         found = [
             e
             for e in self.catalog.dated("reactions")
-            if to is None or to in e.record.to  # type: ignore[attr-defined]
+            if to is None or (isinstance(e.record, Reaction) and to in e.record.to)
         ][::-1]
         return self.renderer.macro(
             "briefing", "reactions", page, found[:latest] if latest else found
@@ -81,7 +85,7 @@ class Views:
             self._need(about, "perspectives")
         found = [
             e for e in self.catalog.dated("perspectives")
-            if about is None or about in e.record.about  # type: ignore[attr-defined]
+            if about is None or (isinstance(e.record, Perspective) and about in e.record.about)
         ]  # fmt: skip
         return self.renderer.macro("briefing", "perspectives", page, found)
 
@@ -101,14 +105,14 @@ class Views:
             if (kind is None or i.kind == kind) and (actor is None or actor in i.actors)
             and (agreement is None or agreement in i.agreements)
         ]  # fmt: skip
-        eras = chronology.by_era(list(self.catalog.briefing.eras), items)  # type: ignore[union-attr]
+        eras = chronology.by_era(list(self.briefing.eras), items)
         filters = chronology.filters(self.catalog, items, page.name)
         return self.renderer.macro("timeline", "timeline", page, eras, filters)
 
     def comparisons(self, page: Page) -> str:
         """Every comparison data/briefing.yml defines, each a titled table."""
         out = []
-        for index, comparison in enumerate(self.catalog.briefing.comparisons):  # type: ignore[union-attr]
+        for index, comparison in enumerate(self.briefing.comparisons):
             table = self.compare(page, comparison.agreements, comparison.topic)
             out.append(self.renderer.macro("compare", "section", page, comparison, index, table))
         return "\n".join(out)
@@ -118,11 +122,14 @@ class Views:
         entries = [self.catalog.records[self._need(i, "compare", "agreements")] for i in ids]
         rows = []
         for entry in entries:
-            found = [a for a in entry.record.articles if a.topic == topic]  # type: ignore[attr-defined]
+            articles = entry.record.articles if isinstance(entry.record, Agreement) else []
+            found = [a for a in articles if a.topic == topic]
             if not found:
-                topics = {a.topic for a in entry.record.articles}  # type: ignore[attr-defined]
+                topics = {a.topic for a in articles}
                 hint = did_you_mean(topic, topics)
-                raise MacroError(f"compare(): '{entry.id}' has no article on '{topic}'{hint}")
+                raise MacroError(
+                    MACRO["no_article"].format(macro="compare", id=entry.id, topic=topic, hint=hint)
+                )
             rows.append((entry, found[0]))
         aspects = list(dict.fromkeys(key for _, article in rows for key in article.aspects))
         return self.renderer.macro("compare", "compare", page, rows, aspects, topic)
@@ -131,24 +138,24 @@ class Views:
 
     def bottom_line(self, page: Page) -> str:
         """The briefing's bottom line, from data/briefing.yml."""
-        return self.renderer.macro("briefing", "bottom_line", page, self.catalog.briefing)
+        return self.renderer.macro("briefing", "bottom_line", page, self.briefing)
 
     def key_judgments(self, page: Page) -> str:
         """The key judgments, each with links to the records that support it."""
-        return self.renderer.macro("briefing", "key_judgments", page, self.catalog.briefing)
+        return self.renderer.macro("briefing", "key_judgments", page, self.briefing)
 
     def key_figures(self, page: Page) -> str:
         """The figures data/briefing.yml names as key, as cards."""
-        entries = [self.catalog.records[i] for i in self.catalog.briefing.key_figures]  # type: ignore[union-attr]
+        entries = [self.catalog.records[i] for i in self.briefing.key_figures]
         return self.renderer.macro("briefing", "figure_cards", page, entries)
 
     def briefing_title(self, page: Page) -> str:
         """The briefing's title, as a Markdown heading line."""
-        return "# " + page.heading(self.catalog.briefing.title) + "\n"  # type: ignore[union-attr]
+        return "# " + page.heading(self.briefing.title) + "\n"
 
     def last_reviewed(self, page: Page) -> str:
         """The date the briefing was last reviewed."""
-        return self.renderer.macro("inline", "last_reviewed", page, self.catalog.briefing)
+        return self.renderer.macro("inline", "last_reviewed", page, self.briefing)
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -165,9 +172,12 @@ class Views:
                 )
             ]
             hint = did_you_mean(str(record_id), pool)
-            raise MacroError(f"{macro}(): no {wanted} '{record_id}'{hint}")
+            raise MacroError(
+                MACRO["no_record"].format(macro=macro, noun=wanted, id=record_id, hint=hint)
+            )
         if collection and entry.collection != collection:
-            raise MacroError(f"{macro}(): '{record_id}' is not {COLLECTIONS[collection][1]}")
+            wanted = COLLECTIONS[collection][1]
+            raise MacroError(MACRO["wrong_kind"].format(macro=macro, id=record_id, wanted=wanted))
         return entry.id
 
 
