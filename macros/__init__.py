@@ -8,16 +8,14 @@ All the work happens in the modules below; this file only connects them to mkdoc
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+# mkdocs, Jinja and the renderer are imported inside the hooks, so that the editor's
+# command `python -m macros check`, which imports this package first, stays quick.
+if TYPE_CHECKING:
+    from mkdocs.structure.files import Files
 
-from . import catalog as catalogs
-from . import load, pages
-from .problems import summary
-from .render import Page, Renderer
-from .views import MACROS, MacroError, Views
+    from .render import Page
 
 _build: dict[str, Any] = {}
 
@@ -30,6 +28,14 @@ def data_folder(config: Any) -> Path:
 
 def define_env(env: Any) -> None:
     """Check the data (every problem, or no build), then register every macro."""
+    from mkdocs.exceptions import PluginError
+
+    from . import catalog as catalogs
+    from . import load
+    from .problems import summary
+    from .render import Renderer
+    from .views import MACROS, Views
+
     folder = data_folder(env.conf)
     built, problems = catalogs.build(load.load(folder))
     if problems or built is None:
@@ -44,7 +50,9 @@ def define_env(env: Any) -> None:
         env.macro(_macro(views, name), name)
 
 
-def _macro(views: Views, name: str) -> Any:
+def _macro(views: Any, name: str) -> Any:
+    from .views import MacroError
+
     method = getattr(views, name)
 
     def call(*args: Any, **kwargs: Any) -> str:
@@ -66,6 +74,8 @@ def on_pre_page_macros(env: Any) -> None:
 
 def on_post_page_macros(env: Any) -> None:
     """End every page with the sources it cited; stop the build on a wrong macro call."""
+    from mkdocs.exceptions import PluginError
+
     if _build["errors"]:
         raise PluginError("\n".join(_build["errors"]))
     page: Page = _build["page"]
@@ -77,6 +87,10 @@ def on_post_page_macros(env: Any) -> None:
 
 def on_files(files: Files, config: Any) -> Files:
     """Add a page for every record and collection that docs/ does not already have."""
+    from mkdocs.structure.files import File
+
+    from . import pages
+
     for path, content in pages.generated(_build["catalog"]):
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=content))

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from . import problems as words
-from .load import Entry, Lines, Loaded, Loc
+from .load import Entry, Lines, Loaded, Loc, bulk
 from .model import COLLECTIONS, LINK, Briefing, Markdown, RefTo
 from .problems import Problem
 from .rules import check_rules
@@ -24,7 +24,7 @@ from .rules import check_rules
 BRIEFING = "briefing"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Reference:
     """``source`` names ``target`` at ``loc``; ``allowed`` empty means any collection."""
 
@@ -49,7 +49,7 @@ class Catalog:
         self.backlinks: dict[str, list[Reference]] = {}
         named = [(BRIEFING, briefing)] if briefing else []
         for source_id, model in [*named, *self._records()]:
-            refs = list(references(source_id, model))
+            refs = references(source_id, model)
             self.outgoing[source_id] = refs
             for ref in refs:
                 if ref.target != source_id:
@@ -74,16 +74,27 @@ class Catalog:
 
 def build(loaded: Loaded) -> tuple[Catalog | None, list[Problem]]:
     """Index what was loaded and check every rule that spans records; all problems at once."""
+    with bulk():
+        return _build(loaded)
+
+
+def _build(loaded: Loaded) -> tuple[Catalog | None, list[Problem]]:
     found = list(loaded.problems)
     entries = _unique(loaded.entries, found)
     catalog = Catalog(loaded.briefing, entries)
-    where = {BRIEFING: (loaded.briefing_path, loaded.briefing_lines)}
-    where.update({e.id: (e.path, e.lines) for e in catalog.records.values()})
-    for refs in catalog.outgoing.values():
+    records = catalog.records
+    for source, refs in catalog.outgoing.items():
         for ref in refs:
-            path, lines = where[ref.source]
+            target = records.get(ref.target)
+            if target is not None and (not ref.allowed or target.collection in ref.allowed):
+                continue  # the common case, kept cheap: this loop runs once per reference
             message = _unresolved(catalog, ref, loaded.broken)
             if message:
+                path, lines = (
+                    (loaded.briefing_path, loaded.briefing_lines)
+                    if source == BRIEFING
+                    else (records[source].path, records[source].lines)
+                )
                 found.append(Problem(path, lines.of(ref.loc), words.field_name(ref.loc), message))
     complete = not loaded.broken
     found.extend(check_rules(catalog, loaded.briefing_path, loaded.briefing_lines, complete))
@@ -135,29 +146,37 @@ def _ids(catalog: Catalog, collection: str) -> list[str]:
 Plan = tuple[str, Any]  # ("ref", RefTo) | ("prose", None) | ("model", cls) | ("list"|"dict", Plan)
 
 
-def references(source: str, model: BaseModel, loc: Loc = ()) -> Iterator[Reference]:
+def references(source: str, model: BaseModel) -> list[Reference]:
     """Every record id that ``model`` names, with where it names it."""
+    found: list[Reference] = []
+    _collect(source, model, (), found)
+    return found
+
+
+def _collect(source: str, model: BaseModel, loc: Loc, found: list[Reference]) -> None:
     for name, plan in _plan(type(model)):
-        yield from _walk(source, getattr(model, name), plan, (*loc, name))
+        value = getattr(model, name)
+        if value is not None:
+            _walk(source, value, plan, (*loc, name), found)
 
 
-def _walk(source: str, value: Any, plan: Plan, loc: Loc) -> Iterator[Reference]:
-    if value is None:
-        return
+def _walk(source: str, value: Any, plan: Plan, loc: Loc, found: list[Reference]) -> None:
     kind, detail = plan
     if kind == "ref":
-        yield Reference(source, value, loc, detail.collections)
+        found.append(Reference(source, value, loc, detail.collections))
     elif kind == "prose":
-        for match in LINK.finditer(value):
-            yield Reference(source, match.group(1), loc, (), in_prose=True)
+        if "[[" in value:
+            for match in LINK.finditer(value):
+                found.append(Reference(source, match.group(1), loc, (), in_prose=True))
     elif kind == "model":
-        yield from references(source, value, loc)
+        _collect(source, value, loc, found)
     elif kind == "list":
         for index, item in enumerate(value):
-            yield from _walk(source, item, detail, (*loc, index))
+            if item is not None:
+                _walk(source, item, detail, (*loc, index), found)
     elif kind == "dict":
         for key, item in value.items():
-            yield from _walk(source, item, detail, (*loc, key))
+            _walk(source, item, detail, (*loc, key), found)
 
 
 @cache

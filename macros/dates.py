@@ -143,7 +143,7 @@ def _point(groups: tuple[str | None, ...]) -> Point:
     """Year, month and day as the pattern captured them (the year is always there)."""
     year = int(groups[0] or 0)
     month, day = (int(g) if g else None for g in groups[1:3])
-    if month is not None and not 1 <= month <= 12:
+    if year < 1 or (month is not None and not 1 <= month <= 12):
         raise DateError("date_calendar")
     if month is not None and day is not None and day > calendar.monthrange(year, month)[1]:
         raise DateError("date_calendar")

@@ -91,9 +91,11 @@ Number = Annotated[
 
 
 def _prose(text: str) -> str:
-    tag = _HTML.search(text)
+    tag = _HTML.search(text) if "<" in text else None
     if tag:
         raise PydanticCustomError("html_in_prose", "html", {"tag": tag.group()})
+    if "](" not in text and "]:" not in text:  # no Markdown link or image is there
+        return text
     for image, inline, by_reference in _MD_TARGET.findall(text):
         if image:
             raise PydanticCustomError("image_in_prose", "image", {"tag": inline})
@@ -150,11 +152,7 @@ class RefTo:
 
 def _ref(*collections: str) -> Any:
     return Annotated[
-        str,
-        StringConstraints(strip_whitespace=True),
-        AfterValidator(_record_id),
-        RefTo(collections),
-        Field(json_schema_extra={"pattern": ID_PATTERN}),
+        str, StringConstraints(strip_whitespace=True, pattern=ID_PATTERN), RefTo(collections)
     ]
 
 

@@ -110,6 +110,8 @@ _BY_TYPE = {
     "role_required": "is required for a person",
 }
 _PATTERNS = {
+    "^[a-z0-9]+(?:-[a-z0-9]+)*$": "must be a record id in lowercase-kebab-case, like "
+    "'kim-jong-un' (got {got})",
     "^[A-Z]{2}$": "must be a two-letter country code in capitals, like 'NO' (got {got})",
     "^[a-z]{2,3}$": "must be a language code in lowercase, like 'en' (got {got})",
     "^[a-z][a-z-]*$": "must be a lowercase word or words joined by '-', like 'trigger' (got {got})",
