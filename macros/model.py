@@ -359,7 +359,7 @@ class Era(Part):
     name: Text
     start: Date
     end: Date
-    summary: Text
+    summary: Prose
 
 
 class Comparison(Part):

@@ -103,6 +103,7 @@ _BY_TYPE = {
     "link_scheme": "must link to a web address starting with https:// or http://, or to a "
     "record with [[record-id]] (got {got})",
     "string_type": "must be text (got {got})",
+    "string_too_short": "must not be empty — give a value, or leave the line out",
     "list_type": "must be a list, one '- item' per line (got {got})",
     "dict_type": "must be a mapping of 'field: value' lines (got {got})",
     "model_type": "must be a mapping of 'field: value' lines (got {got})",
@@ -189,6 +190,7 @@ CROSS = {
     "overlap (got {got})",
     "no_era": "falls in no era of {briefing} — widen an era there or add one (got {got})",
     "disagreement_field": "must name a field of {singular} (got {got}){hint}",
+    "comparison_topic": "'{id}' has no article whose topic is {got}{hint}",
 }
 
 

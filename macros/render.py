@@ -29,7 +29,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&])")
 _OUTER_P = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
 
-DATE_FIELDS = {"date", "published", "in_force", "stated_on", "as_of", "since", "signed"}
+DATE_FIELDS = {"date", "published", "in_force", "stated_on", "as_of", "since", "signed", "ended"}
 QUALIFIERS = {
     "exactly": "",
     "more-than": "more than",

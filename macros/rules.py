@@ -27,6 +27,7 @@ def check_rules(
     yield from _disagreement_fields(catalog)
     if catalog.briefing:
         yield from _eras(catalog, catalog.briefing.eras, briefing_path, briefing_lines)
+        yield from _comparisons(catalog, briefing_path, briefing_lines)
 
 
 def _at(entry: Entry, loc: Loc, key: str, **values: Any) -> Problem:
@@ -120,3 +121,22 @@ def _within(when: FuzzyDate, era: Era) -> bool:
 
 def _got(date: FuzzyDate) -> str:
     return words.got(str(date))
+
+
+def _comparisons(catalog: Catalog, briefing_path: str, lines: Lines) -> Iterator[Problem]:
+    """Each agreement a comparison names has an article on the comparison's topic."""
+    comparisons = catalog.briefing.comparisons if catalog.briefing else []
+    for index, comparison in enumerate(comparisons):
+        for position, agreement_id in enumerate(comparison.agreements):
+            entry = catalog.get(agreement_id)
+            if entry is None or not isinstance(entry.record, Agreement):
+                continue  # reported as an unresolved reference
+            topics = [article.topic for article in entry.record.articles]
+            if comparison.topic not in topics:
+                loc: Loc = ("comparisons", index, "agreements", position)
+                message = words.CROSS["comparison_topic"].format(
+                    id=agreement_id,
+                    got=words.got(comparison.topic),
+                    hint=words.did_you_mean(comparison.topic, topics),
+                )
+                yield Problem(briefing_path, lines.of(loc), words.field_name(loc), message)

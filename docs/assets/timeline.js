@@ -62,6 +62,11 @@
       var on = state[button.getAttribute("data-filter")].has(button.getAttribute("data-value"));
       button.setAttribute("aria-pressed", on ? "true" : "false");
     });
+    bar.querySelectorAll("[data-filter-group]").forEach(function (group) {
+      if (state[group.getAttribute("data-filter-group")].size) {
+        group.open = true; // a chosen filter is never hidden in a closed group
+      }
+    });
     var status = bar.querySelector("[data-filter-status]");
     if (status) {
       status.textContent = shown === items.length
