@@ -8,13 +8,14 @@ STAMP  := $(VENV)/.installed
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site check test lint types pytest clean
+.PHONY: help serve site check test lint types pytest screenshots clean
 
 help:
 	@echo "make serve   check the data, then build and serve the briefing on http://127.0.0.1:8000"
 	@echo "make site    build the briefing into site/ (strict)"
 	@echo "make check   validate data/ and report every problem with its file and line"
 	@echo "make test    lint, type-check and run the whole test suite"
+	@echo "make screenshots  PNGs of home, timeline and an agreement at desktop and phone width"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +47,9 @@ pytest: $(STAMP)
 	$(BIN)/python -m pytest
 
 test: lint types pytest
+
+screenshots: site
+	$(BIN)/python tests/screenshots.py site screenshots
 
 clean:
 	rm -rf site .site-tmp .pytest_cache .mypy_cache .ruff_cache
