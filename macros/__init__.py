@@ -7,6 +7,7 @@ All the work happens in the modules below; this file only connects them to mkdoc
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,8 +44,9 @@ def define_env(env: Any) -> None:
         raise PluginError(f"the briefing's data has problems:\n{report}\n{summary(problems)}")
     renderer = Renderer(built)
     views = Views(built, renderer)
-    env.conf["site_name"] = views.briefing.title
-    env.conf["site_description"] = views.briefing.subtitle
+    # Material prints site_name unescaped in several places: it comes from data, so escape it.
+    env.conf["site_name"] = html.escape(views.briefing.title)
+    env.conf["site_description"] = html.escape(views.briefing.subtitle)
     _build.update(catalog=built, renderer=renderer, page=None, errors=[])
     for name in MACROS:
         env.macro(_macro(views, name), name)

@@ -25,7 +25,8 @@ from .load import Entry
 from .model import COLLECTIONS, LINK, Ending, Quotation, Signing
 
 TEMPLATES = Path(__file__).with_name("templates")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&])")
+#: The characters Python-Markdown unescapes after a backslash (with the tables extension).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _OUTER_P = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
 
@@ -51,8 +52,10 @@ def name_of(entry: Entry) -> str:
 
 
 def markdown_text(text: str) -> str:
-    """Plain text made safe to place inside Markdown: every special character escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Plain text made safe to place inside Markdown, on one line: ``<``, ``>`` and ``&``
+    become entities, and every other character Markdown would act on gets a backslash."""
+    escaped = html.escape(" ".join(text.split()), quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", escaped)
 
 
 @dataclass
@@ -111,9 +114,10 @@ class Page:
         words = markdown_text(label) if label else markdown_text(self.name(record_id))
         return f"[{words}]({self.href(record_id)})"
 
-    def heading(self, text: str) -> str:
-        """Text for a Markdown heading line: escaped, on one line."""
-        return markdown_text(text)
+    def heading(self, text: str) -> Markup:
+        """Text for a Markdown heading line: escaped for Markdown, on one line (and marked
+        safe, so that the templates do not escape the escapes)."""
+        return Markup(markdown_text(text))  # noqa: S704 — markdown_text escaped it
 
     def kind_label(self, entry: Entry) -> str:
         """'Event · summit', 'Source · news' — what a record is, in a few words."""
