@@ -190,3 +190,13 @@ def test_every_page_ends_with_the_sources_it_cites(site: Site) -> None:
         assert cited <= listed, html_file
         if cited:
             assert soup.select("article > h2")[-1]["id"] == "sources", html_file
+
+
+def test_the_same_data_builds_the_same_bytes(site: Site, tmp_path: Path) -> None:
+    data = BRIEFINGS["second"] if "second" in site.root.name else BRIEFINGS["default"]
+    again = tmp_path / "again"
+    assert build_site(data, again).returncode == 0
+    first = {p.relative_to(site.root): p.read_bytes() for p in site.root.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
