@@ -28,7 +28,7 @@ MAX_BYTES = 1024 * 1024
 IGNORED = {"README.md", "schemas", ".gitkeep"}
 _STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map"))
 _TAGS = {"scalar": _STR, "sequence": _SEQ, "mapping": _MAP}
-_NULLS = {"", "~", "null", "Null", "NULL"}
+_NULLS = {"", "~", "null", "Null", "NULL"}  # plain (unquoted) nulls; their style is "" or None
 
 
 class _PlainTags:
@@ -77,10 +77,11 @@ class Lines:
     @property
     def by_loc(self) -> dict[Loc, int]:
         if self._by_loc is None:
-            self._by_loc = {}
             node = _compose(self._text)
-            _plain(node, (), self._by_loc, set(), [])
-            self._by_loc[()] = _line(node)
+            reader = _Careful(self._text, [])
+            reader.plain(node, ())
+            reader.by_loc[()] = _line(node)
+            self._by_loc = reader.by_loc
         return self._by_loc
 
     def of(self, loc: Sequence[str | int]) -> int:
@@ -190,7 +191,11 @@ def _record_files(
     for item in sorted(os.scandir(data_dir), key=lambda e: e.name):
         if item.name in IGNORED or item.name == "briefing.yml" or item.name.startswith("."):
             continue
-        if not item.is_dir() or item.name not in COLLECTIONS:
+        if not item.is_dir():
+            message = words.FILE["stray_file"].format(got=item.name)
+            found.append(Problem(f"{root}/{item.name}", 1, "", message))
+            continue
+        if item.name not in COLLECTIONS:
             hint = words.did_you_mean(item.name, COLLECTIONS)
             message = words.FILE["folder"].format(
                 got=words.got(item.name), hint=hint, collections=", ".join(COLLECTIONS)
@@ -204,7 +209,10 @@ def _record_files(
             if good_name.match(name):
                 yield item.name, name, file.path
                 continue
-            kind = "file_name" if name.endswith(".yml") else "extension"
+            if file.is_dir():
+                kind = "nested_folder"
+            else:
+                kind = "file_name" if name.endswith(".yml") else "extension"
             message = words.FILE[kind].format(got=words.got(name))
             found.append(Problem(f"{root}/{item.name}/{name}", 1, "", message))
 
@@ -240,6 +248,8 @@ def _problems(
 ) -> Iterator[Problem]:
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
+        if loc and loc[-1] == "[key]":  # pydantic's marker for a bad key of a mapping
+            loc = loc[:-1]
         if item["type"] in words.FIELD_OF:
             loc = (*loc, words.FIELD_OF[item["type"]])
         where = loc[:-1] if item["type"] == "extra_forbidden" else loc
@@ -280,7 +290,8 @@ def _read_tree(path: Path | str, refused: list[_Refused]) -> tuple[Any, Lines]:
     except UnicodeDecodeError as bad:
         before = raw[: bad.start]
         line = before.count(b"\n") + 1
-        column = bad.start - (before.rfind(b"\n") + 1) + 1
+        start_of_line = before[before.rfind(b"\n") + 1 :]
+        column = len(start_of_line.decode("utf-8", errors="replace")) + 1
         message = words.FILE["not_utf8"].format(byte=f"0x{raw[bad.start]:02x}", column=column)
         raise _Refused(line, "", message) from None
     node = _compose(text)
@@ -292,9 +303,10 @@ def _read_tree(path: Path | str, refused: list[_Refused]) -> tuple[Any, Lines]:
             return _simple(node), Lines(text)
         except _Repeated:
             pass  # a key appears twice: take the careful path, which reports it
-    by_loc: dict[Loc, int] = {(): _line(node)}
-    tree = _plain(node, (), by_loc, set(), refused)
-    return tree, Lines(text, by_loc)
+    reader = _Careful(text, refused)
+    tree = reader.plain(node, ())
+    reader.by_loc[()] = _line(node)
+    return tree, Lines(text, reader.by_loc)
 
 
 class _Repeated(Exception):
@@ -305,7 +317,7 @@ def _simple(node: Node) -> Any:
     """The fast reading of a node with no alias and no tag; most files take this path."""
     kind = node.id
     if kind == "scalar":
-        return None if node.style is None and node.value in _NULLS else node.value
+        return None if not node.style and node.value in _NULLS else node.value
     if kind == "sequence":
         return [_simple(item) for item in node.value]
     mapping: dict[str, Any] = {}
@@ -323,8 +335,13 @@ def _compose(text: str) -> Node:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         problem = str(error.problem or error.context or "unreadable")
-        if "tab" in problem.lower():
+        source_lines = text.splitlines()
+        if error.context_mark and line > len(source_lines):
+            line = error.context_mark.line + 1  # the end of the file: show where it opened
+        if "tab" in problem.lower() or _indented_with_tab(source_lines, line):
             raise _Refused(line, "", words.FILE["tab"]) from None
+        if "quoted scalar" in str(error.context or "") and "end of stream" in problem:
+            raise _Refused(line, "", words.FILE["unclosed_quote"]) from None
         if "expected a single document" in str(error.context or ""):
             raise _Refused(line, "", words.FILE["documents"]) from None
         raise _Refused(line, "", words.FILE["syntax"].format(problem=problem)) from None
@@ -335,45 +352,69 @@ def _compose(text: str) -> Node:
     return node
 
 
+def _indented_with_tab(source_lines: list[str], line: int) -> bool:
+    text = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
+    return "\t" in text[: len(text) - len(text.lstrip())]
+
+
 def _line(node: Node) -> int:
     return int(node.start_mark.line) + 1
 
 
-def _plain(
-    node: Node, loc: Loc, by_loc: dict[Loc, int], seen: set[int], refused: list[_Refused]
-) -> Any:
-    """A node as str / list / dict / None; problems go to ``refused``. Runs once per value."""
-    if id(node) in seen:
-        refused.append(_Refused(_line(node), words.field_name(loc), words.FILE["alias"]))
-        return None
-    seen.add(id(node))
-    kind = node.id
-    if node.tag != _TAGS[kind]:
-        tag = "'" + node.tag.replace("tag:yaml.org,2002:", "!!") + "'"
-        message = words.FILE["tag"].format(tag=tag)
-        refused.append(_Refused(_line(node), words.field_name(loc), message))
-        return None
-    if kind == "scalar":
-        return None if node.style is None and node.value in _NULLS else node.value
-    if kind == "sequence":
-        out = []
-        for index, item in enumerate(node.value):
-            by_loc[(*loc, index)] = item.start_mark.line + 1
-            out.append(_plain(item, (*loc, index), by_loc, seen, refused))
+class _Careful:
+    """The careful reading of a file: every value's line, and every alias, tag or repeated
+    key refused with its line (aliases on their own line, which only the parser's events
+    know: a composed alias is the very node it names)."""
+
+    def __init__(self, text: str, refused: list[_Refused]) -> None:
+        self.by_loc: dict[Loc, int] = {}
+        self.refused = refused
+        self.seen: set[int] = set()
+        self.alias_lines: list[int] = []
+        if "*" in text:
+            events = yaml.parse(text, Loader=_Loader)
+            aliases = [e.start_mark for e in events if isinstance(e, yaml.AliasEvent)]
+            self.alias_lines = [mark.line + 1 for mark in aliases if mark is not None]
+
+    def refuse(self, line: int, loc: Loc, message: str) -> None:
+        self.refused.append(_Refused(line, words.field_name(loc), message))
+
+    def plain(self, node: Node, loc: Loc) -> Any:
+        """A node as str / list / dict / None. Runs once per value."""
+        if id(node) in self.seen:
+            line = self.alias_lines.pop(0) if self.alias_lines else _line(node)
+            if line not in {r.line for r in self.refused if r.message == words.FILE["alias"]}:
+                self.refuse(line, loc, words.FILE["alias"])  # once a line, however many
+            return None
+        self.seen.add(id(node))
+        kind = node.id
+        if node.tag != _TAGS[kind]:
+            tag = "'" + node.tag.replace("tag:yaml.org,2002:", "!!") + "'"
+            self.refuse(_line(node), loc, words.FILE["tag"].format(tag=tag))
+            return None
+        if kind == "scalar":
+            return None if not node.style and node.value in _NULLS else node.value
+        if kind == "sequence":
+            out = []
+            for index, item in enumerate(node.value):
+                self.by_loc[(*loc, index)] = item.start_mark.line + 1
+                out.append(self.plain(item, (*loc, index)))
+            return out
+        return self.mapping(node, loc)
+
+    def mapping(self, node: Node, loc: Loc) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.id != "scalar" or key_node.tag != _STR:
+                shown = {"sequence": "a list", "mapping": "a mapping"}
+                got = shown.get(key_node.id) or words.got(key_node.value)
+                self.refuse(_line(key_node), loc, words.FILE["key_type"].format(got=got))
+                continue
+            key_loc = (*loc, key_node.value)
+            if key_node.value in out:
+                message = words.FILE["duplicate_key"].format(first=self.by_loc[key_loc])
+                self.refuse(_line(key_node), key_loc, message)
+                continue  # the first value stands, so the rest of the file is still checked
+            self.by_loc[key_loc] = key_node.start_mark.line + 1
+            out[key_node.value] = self.plain(value_node, key_loc)
         return out
-    mapping: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        if key_node.id != "scalar" or key_node.tag != _STR:
-            got = "a list" if key_node.id == "sequence" else "a mapping"
-            message = words.FILE["key_type"].format(got=got)
-            refused.append(_Refused(_line(key_node), words.field_name(loc), message))
-            continue
-        key = key_node.value
-        key_loc = (*loc, key)
-        if key in mapping:
-            message = words.FILE["duplicate_key"].format(first=by_loc[key_loc])
-            refused.append(_Refused(_line(key_node), words.field_name(key_loc), message))
-            continue  # the first value stands, so the rest of the file is still checked
-        by_loc[key_loc] = key_node.start_mark.line + 1
-        mapping[key] = _plain(value_node, key_loc, by_loc, seen, refused)
-    return mapping

@@ -32,7 +32,10 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _ID = re.compile(ID_PATTERN)
 #: ``[[record-id]]`` or ``[[record-id|words to show]]`` inside any Markdown field.
 LINK = re.compile(r"\[\[\s*([^\]|]*?)\s*(?:\|([^\]]*))?\]\]")
-_HTML = re.compile(r"</?[A-Za-z][^>]*>|<!--|<![A-Za-z]|<\?")
+#: Raw HTML: a tag, a comment, a declaration or a processing instruction. A Markdown
+#: autolink such as <https://example.org> is not HTML, unless it hides a space.
+_HTML = re.compile(r"<(?!https?://[^\s<>]*>)/?[A-Za-z][^>]*>|<!--|<![A-Za-z]|<\?")
+AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
 #: Markdown links and images, inline ``[x](target)`` or by reference ``[x]: target``.
 _MD_TARGET = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S*?)>?\s*$", re.M)
 _WEB = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$", re.IGNORECASE)
@@ -80,6 +83,8 @@ def _number(value: Any) -> int | float:
         raise PydanticCustomError("number_format", "not a number") from None
     if not number.is_finite():
         raise PydanticCustomError("number_format", "not a number")
+    if number and not -15 <= number.adjusted() <= 15:  # 1e9999999 would take minutes to expand
+        raise PydanticCustomError("number_range", "out of range")
     return int(number) if number == number.to_integral_value() else float(number)
 
 

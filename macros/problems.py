@@ -94,6 +94,7 @@ _BY_TYPE = {
     "date_range_order": "must end after it starts (got {got})",
     "number_format": "must be a number like 11000 (got {got})",
     "number_commas": "must be written without commas, like 11000 (got {got})",
+    "number_range": "must be a number between 10^-15 and 10^15 in size (got {got})",
     "url_scheme": "must be a web address starting with https:// or http:// (got {got})",
     "id_format": "must be a record id in lowercase-kebab-case, like 'kim-jong-un' (got {got})",
     "html_in_prose": "must not contain HTML — write Markdown, and link records with "
@@ -153,6 +154,7 @@ FILE = {
     "empty": "is empty — a record needs its fields; see data/README.md",
     "tab": "uses a tab to indent — indent with spaces only",
     "syntax": "is not valid YAML: {problem} — check the indentation and the quotes here",
+    "unclosed_quote": "opens a quote that is never closed — end the text with the same quote mark",
     "documents": "holds more than one YAML document ('---') — keep one record per file",
     "not_mapping": "must be a mapping of 'field: value' lines (got {got})",
     "alias": "uses a YAML alias ('*') — anchors and aliases are not allowed; write the value out",
@@ -162,6 +164,9 @@ FILE = {
     "file_name": "file name must be a record id in lowercase-kebab-case, like "
     "'putin-visit-2024.yml' (got {got})",
     "extension": "must end in .yml (got {got}) — rename the file",
+    "nested_folder": "is a folder inside a collection — keep each record as a .yml file "
+    "directly in the collection's folder",
+    "stray_file": "is not in a collection's folder — records go in one, like data/events/{got}",
     "folder": "is not a collection (got {got}){hint} — collections are {collections}",
     "no_briefing": "is missing — every briefing needs data/briefing.yml; see data/README.md",
 }

@@ -22,7 +22,7 @@ from . import urls
 from .catalog import Catalog
 from .dates import FuzzyDate
 from .load import Entry
-from .model import COLLECTIONS, LINK, Ending, Quotation, Signing
+from .model import AUTOLINK, COLLECTIONS, LINK, Ending, Quotation, Signing
 
 TEMPLATES = Path(__file__).with_name("templates")
 #: The characters Python-Markdown unescapes after a backslash (with the tables extension).
@@ -49,6 +49,13 @@ def name_of(entry: Entry) -> str:
         if value:
             return str(value)
     return entry.id
+
+
+def _autolink(match: re.Match[str]) -> str:
+    """``<https://x>`` as a Markdown link, so that escaping ``<`` does not break it."""
+    url = match.group(1)
+    target = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    return f"[{markdown_text(url)}]({target})"
 
 
 def markdown_text(text: str) -> str:
@@ -98,6 +105,7 @@ class Page:
         """Markdown from data → HTML; ``[[id]]`` becomes a link relative to this page."""
         if not text:
             return Markup("")
+        text = AUTOLINK.sub(_autolink, text)
         safe = html.escape(text, quote=False).replace("&gt;", ">")
         linked = LINK.sub(lambda m: self._link(m.group(1), m.group(2)), safe)
         converter = self.renderer.converter

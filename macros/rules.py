@@ -104,7 +104,7 @@ def _eras(catalog: Catalog, eras: list[Era], briefing_path: str, lines: Lines) -
             message = words.CROSS["era_order"].format(got=_got(era.start))
             yield Problem(briefing_path, lines.of(loc), words.field_name(loc), message)
         previous = eras[index - 1] if index else None
-        if previous and era.start.earliest <= previous.end.latest:
+        if previous and era.start.latest <= previous.end.earliest:  # certainly overlapping
             message = words.CROSS["era_overlap"].format(
                 previous=previous.id, when=previous.end.words(), got=_got(era.start)
             )

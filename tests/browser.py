@@ -56,7 +56,7 @@ def browser() -> Iterator[Browser]:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 — the base's name
+    def log_message(self, format: str, *args: object) -> None:
         """Requests are not logged: the tests read the browser's network log instead."""
 
 

@@ -1,0 +1,308 @@
+"""The loader: YAML to plain text values with the line of each, and every unreadable file."""
+
+from __future__ import annotations
+
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, Briefing
+
+from macros import load
+from macros.dates import FuzzyDate
+from macros.model import Actor, Agreement, Event, Figure, Perspective, Source
+from macros.problems import FILE
+
+AGREEMENT, SIGNING = "agreements/inf-treaty.yml", "events/inf-signing.yml"
+EVENT = """\
+date: 1987-12-08
+title: A test event
+kind: meeting
+summary: A test summary.
+sources: [treaty-text]
+"""
+
+
+def problems_of(briefing: Briefing, name: str, content: str | bytes) -> list[str]:
+    """The problems reported for one file added to the valid briefing, as 'line: …'."""
+    path = briefing.root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return [p.removeprefix(name + ":") for p in briefing.problems() if p.startswith(name + ":")]
+
+
+def record(briefing: Briefing, record_id: str) -> load.Entry:
+    """The entry of one record of the briefing, which must have loaded without a problem."""
+    loaded = briefing.load()
+    assert [str(p) for p in loaded.problems] == []
+    return next(e for e in loaded.entries if e.id == record_id)
+
+
+# --- Lines ---------------------------------------------------------------------------------
+
+
+def test_lines_of_nested_keys_of_list_items_and_of_the_nearest_enclosing_value(
+    briefing: Briefing,
+) -> None:
+    lines = record(briefing, "inf-treaty").lines
+    assert lines.of(("signed", "date")) == 6
+    assert (lines.of(("parties",)), lines.of(("parties", 1))) == (4, 4)
+    assert lines.of(("articles", 0, "text", "source")) == 20
+    assert lines.of(("articles", 0, "sources", 0)) == 21
+    assert lines.of(("signed", "nowhere")) == 5
+    assert lines.of(("articles", 0, "title")) == 15
+    assert lines.of(("nowhere", 3, "deeper")) == 1
+
+
+def test_block_list_items_each_have_their_own_line(briefing: Briefing) -> None:
+    actors = "actors:\n  - united-states\n\n  - soviet-union\n"
+    briefing.write("events/test-event.yml", "# A comment first.\n" + EVENT + actors)
+    lines = record(briefing, "test-event").lines
+    assert (lines.of(("actors", 0)), lines.of(("actors", 1)), lines.of(())) == (8, 10, 2)
+
+
+# --- Every scalar stays text ---------------------------------------------------------------
+
+TYPED = ["no", "on", "NO", "yes", "true", "1e3", "2024-06-19", "010", "0x10", "1:20", ".inf"]
+
+
+def test_every_scalar_stays_the_text_the_editor_typed(briefing: Briefing) -> None:
+    aspects = "".join(f"      k-{chr(97 + i)}: {word}\n" for i, word in enumerate(TYPED))
+    briefing.edit(
+        AGREEMENT,
+        "    sources: [treaty-text]\n",
+        f"    sources: [treaty-text]\n    aspects:\n{aspects}",
+    )
+    treaty = record(briefing, "inf-treaty").record
+    assert isinstance(treaty, Agreement)
+    assert list(treaty.articles[0].aspects.values()) == TYPED
+
+
+@pytest.mark.parametrize("written", ["", " ~", " null", " Null", " NULL"])
+def test_an_empty_or_null_value_is_nothing(briefing: Briefing, written: str) -> None:
+    briefing.edit(SIGNING, "place: Washington", f"place:{written}")
+    signing = record(briefing, "inf-signing").record
+    assert isinstance(signing, Event) and signing.place is None
+
+
+@pytest.mark.parametrize("written", ["'null'", '"~"', "nulls", "~ ~"])
+def test_a_quoted_or_longer_null_is_text(briefing: Briefing, written: str) -> None:
+    briefing.edit(SIGNING, "place: Washington", f"place: {written}")
+    signing = record(briefing, "inf-signing").record
+    assert isinstance(signing, Event) and signing.place == written.strip("'\"")
+
+
+def test_valid_values_yaml_would_otherwise_retype_keep_their_meaning() -> None:
+    loaded = load.load(FIXTURES / "invalid" / "yaml-implicit-typing")
+    records = {e.id: e.record for e in loaded.entries}
+    assert isinstance(norway := records["norway"], Actor) and norway.country_code == "NO"
+    assert isinstance(figure := records["missiles-eliminated"], Figure) and figure.value == 1000
+    assert isinstance(view := records["arms-control-view"], Perspective) and view.title == "no"
+    assert isinstance(source := records["treaty-text"], Source)
+    assert source.published == FuzzyDate.parse("2024-06-19")
+    assert [p.path.rsplit("/", 1)[1] for p in loaded.problems] == ["sweden.yml", "sweden.yml"]
+
+
+# --- What the reader refuses, and what it still checks -------------------------------------
+
+
+def test_a_repeated_key_is_reported_and_the_rest_of_the_file_still_checked(
+    briefing: Briefing,
+) -> None:
+    text = EVENT.replace("kind: meeting", "kind: meting\ntitle: Again")
+    assert problems_of(briefing, "events/test-event.yml", text) == [
+        "3: kind: must be one of summit, visit, signing, initialling, ratification, "
+        "entry-into-force, lapse, statement, summons, call, meeting, vote, exercise, briefing, "
+        "publication, diplomatic, other (got 'meting') — did you mean 'meeting'?",
+        "4: title: appears twice in this mapping (first on line 2) — keep one",
+    ]
+
+
+def test_the_first_of_two_repeated_keys_stands(briefing: Briefing) -> None:
+    text = EVENT.replace("sources: [treaty-text]", "sources: [treaty-text]\ndate: 19 June")
+    assert problems_of(briefing, "events/test-event.yml", text) == [
+        "6: date: appears twice in this mapping (first on line 1) — keep one"
+    ]
+
+
+def test_a_python_tag_is_refused_and_never_run(tmp_path: Path, briefing: Briefing) -> None:
+    witness = tmp_path / "pwned"
+    text = EVENT + f'place: !!python/object/apply:os.system ["touch {witness}"]\n'
+    assert problems_of(briefing, "events/test-event.yml", text) == [
+        "6: place: uses the YAML tag '!!python/object/apply:os.system' — tags are not allowed; "
+        "remove it"
+    ]
+    assert not witness.exists()
+
+
+@pytest.mark.parametrize(("value", "tag"), [("!foo x", "'!foo'"), ("!!int 3", "'!!int'")])
+def test_any_tag_but_plain_text_is_refused(briefing: Briefing, value: str, tag: str) -> None:
+    assert problems_of(briefing, "events/test-event.yml", f"{EVENT}place: {value}\n") == [
+        f"6: place: uses the YAML tag {tag} — tags are not allowed; remove it"
+    ]
+
+
+def test_an_explicit_text_tag_is_plain_text(briefing: Briefing) -> None:
+    briefing.edit(SIGNING, "place: Washington", "place: !!str 2024")
+    signing = record(briefing, "inf-signing").record
+    assert isinstance(signing, Event) and signing.place == "2024"
+
+
+def test_a_billion_laughs_is_never_expanded() -> None:
+    """Nine levels of nine aliases would be 9**9 values: reading stays small, and each line
+    of aliases is reported once."""
+    tracemalloc.start()
+    loaded = load.load(FIXTURES / "invalid" / "alias-bomb")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 50 * 1024 * 1024
+    assert [p.message for p in loaded.problems].count(FILE["alias"]) == 8
+
+
+def test_an_alias_is_reported_on_its_own_line_not_the_anchor_line(briefing: Briefing) -> None:
+    text = EVENT.replace("title: A test event", "title: &t A test event") + "place: *t\n"
+    assert problems_of(briefing, "events/test-event.yml", text) == [f"6: place: {FILE['alias']}"]
+
+
+def test_an_anchor_without_an_alias_is_harmless(briefing: Briefing) -> None:
+    text = EVENT.replace("title: A test event", "title: &t A test event")
+    assert problems_of(briefing, "events/test-event.yml", text) == []
+
+
+# --- Files that cannot be read at all ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("", "1: " + FILE["empty"]),
+        ("# only a comment\n\n   \n", "1: " + FILE["empty"]),
+        ("- a\n- b\n", "1: must be a mapping of 'field: value' lines (got a list)"),
+        ("\njust words\n", "2: must be a mapping of 'field: value' lines (got 'just words')"),
+        (EVENT + "---\ntitle: x\n", "6: " + FILE["documents"]),
+        ("title: x\nkind: a: b\n", "2: is not valid YAML: mapping values are not allowed in this "
+         "context — check the indentation and the quotes here"),
+        ("signed:\n  date: 1987\n\tplace: x\n", "3: " + FILE["tab"]),
+        ("signed:\n\tdate: 1987\n", "2: " + FILE["tab"]),
+        (b"title: caf\xe9\n", "1: " + FILE["not_utf8"].format(byte="0xe9", column=11)),
+        (b"a: 1\nb: \x80\n", "2: " + FILE["not_utf8"].format(byte="0x80", column=4)),
+        # The column counts characters, as an editor shows them, not bytes.
+        (b"title: caf\xc3\xa9 \xe9\n", "1: " + FILE["not_utf8"].format(byte="0xe9", column=13)),
+        (b"x" * (load.MAX_BYTES + 1), "1: " + FILE["too_large"].format(limit="1 MB")),
+    ],
+)  # fmt: skip
+def test_a_file_that_cannot_be_read_is_one_problem(
+    briefing: Briefing, content: str | bytes, problem: str
+) -> None:
+    assert problems_of(briefing, "events/test-event.yml", content) == [problem]
+
+
+def test_a_quote_never_closed_is_reported_where_it_opens(briefing: Briefing) -> None:
+    found = problems_of(briefing, "events/test-event.yml", 'title: "never\nkind: x\nplace: y\n')
+    assert [p.split(": ")[0] for p in found] == ["1"]
+
+
+def test_a_byte_order_mark_and_windows_line_ends_are_fine(briefing: Briefing) -> None:
+    content = ("\ufeff" + EVENT.replace("\n", "\r\n")).encode("utf-8")
+    assert problems_of(briefing, "events/test-event.yml", content) == []
+
+
+@pytest.mark.parametrize(("key", "got"), [("!!int 1", "'1'"), ("? [a, b]\n", "a list")])
+def test_a_key_that_is_not_text_is_refused_and_shown_as_it_is(
+    briefing: Briefing, key: str, got: str
+) -> None:
+    assert problems_of(briefing, "events/test-event.yml", f"{EVENT}{key}: y\n") == [
+        f"6: has a key that is not plain text (got {got}) — write 'field: value'"
+    ]
+
+
+# --- Folders and file names ----------------------------------------------------------------
+
+
+def test_stray_folders_and_files_are_reported_with_their_name(briefing: Briefing) -> None:
+    briefing.write("event/x.yml", EVENT)
+    briefing.write("events/Test_Event.yml", EVENT)
+    briefing.write("events/test-event.yaml", EVENT)
+    found = briefing.problems()
+    collections = "sources, actors, agreements, events, figures, reactions, perspectives"
+    assert found == [
+        "event:1: is not a collection (got 'event') — did you mean 'events'? — "
+        f"collections are {collections}",
+        "events/Test_Event.yml:1: file name must be a record id in lowercase-kebab-case, "
+        "like 'putin-visit-2024.yml' (got 'Test_Event.yml')",
+        "events/test-event.yaml:1: must end in .yml (got 'test-event.yaml') — rename the file",
+    ]
+
+
+def test_readmes_schemas_and_hidden_files_are_not_records(briefing: Briefing) -> None:
+    briefing.write("README.md", "# Data\n")
+    briefing.write("schemas/event.json", "{}")
+    briefing.write(".gitkeep", "")
+    briefing.write("events/README.md", "# Events\n")
+    briefing.write("events/.draft.yml", "not: [valid")
+    assert briefing.problems() == []
+
+
+def test_a_folder_inside_a_collection_is_not_told_to_end_in_yml(briefing: Briefing) -> None:
+    briefing.write("events/old/test-event.yml", EVENT)
+    found = briefing.problems()
+    assert len(found) == 1
+    assert found[0].startswith("events/old:1: ")
+    assert "must end in .yml" not in found[0]
+
+
+# --- Values the model refuses, on the line of their key ------------------------------------
+
+
+def test_an_unknown_nested_field_is_suggested_from_the_nested_part(briefing: Briefing) -> None:
+    briefing.edit(AGREEMENT, "  place: Washington", "  plce: Washington")
+    assert briefing.problems()[0] == (
+        "agreements/inf-treaty.yml:7: signed.plce: is not a field of an agreement — "
+        "did you mean 'place'?"
+    )
+
+
+def test_a_bad_key_of_a_mapping_field_is_named_without_pydantic_markers(
+    briefing: Briefing,
+) -> None:
+    briefing.edit(
+        AGREEMENT,
+        "    sources: [treaty-text]\n",
+        "    sources: [treaty-text]\n    aspects:\n      Bad Key: x\n",
+    )
+    assert briefing.problems() == [
+        f"{AGREEMENT}:23: articles[0].aspects.Bad Key: must be a lowercase word or words joined "
+        "by '-', like 'trigger' (got 'Bad Key')"
+    ]
+
+
+@pytest.mark.parametrize(("value", "ok"), [("2692", True), ("2_692", True), ("2,692", False)])
+def test_a_number_with_commas_is_refused(briefing: Briefing, value: str, ok: bool) -> None:
+    briefing.edit("figures/missiles-eliminated.yml", "value: 2692", f"value: {value}")
+    loaded = briefing.load()
+    assert (loaded.problems == []) is ok
+    assert any(e.id == "missiles-eliminated" for e in loaded.entries) is ok
+
+
+@pytest.mark.parametrize(
+    ("summary", "problem"),
+    [
+        ("See [the text](javascript:alert(1)).", "must link to a web address"),
+        ("See ![a map](https://example.org/map.png).", "must not show images"),
+        ("See <script>alert(1)</script>.", "must not contain HTML"),
+        ("See [the text](https://example.org/inf) and [[inf-treaty]].", None),
+        ("See <https://example.org/inf>, a Markdown autolink.", None),
+        ("If A < B and C > D, the treaty holds.", None),
+    ],
+)
+def test_prose_links_only_to_web_addresses_and_records(
+    briefing: Briefing, summary: str, problem: str | None
+) -> None:
+    briefing.edit(SIGNING, "[[inf-treaty|the treaty]].", summary)
+    found = briefing.problems()
+    assert [p.startswith(f"{SIGNING}:5: summary: {problem}") for p in found] == (
+        [True] if problem else []
+    )

@@ -1,0 +1,217 @@
+"""``python -m macros check``: every invalid fixture against its golden report, exit codes,
+GitHub Actions annotations, and hostile input that must neither run nor hang.
+
+Goldens are the exact output, reviewed in the diff; ``UPDATE_GOLDEN=1 pytest`` rewrites them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, VALID, Briefing
+
+from macros.__main__ import main
+from macros.model import COLLECTIONS
+
+INVALID = FIXTURES / "invalid"
+GOLDEN = ROOT / "tests" / "golden" / "check"
+GOLDEN_ACTIONS = ROOT / "tests" / "golden" / "check-github-actions"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+PWNED = "/tmp/pwned"  # noqa: S108 — the file the executable-tag fixture would create if run
+FIXTURE_NAMES = sorted(p.name for p in INVALID.iterdir() if p.is_dir())
+#: The kinds of mistake the suite promises to cover; a fixture removed by accident fails.
+KINDS = """
+    yaml-syntax tab-indent not-utf8 empty-file not-a-mapping two-documents duplicate-key
+    unknown-field unknown-value missing-field wrong-type bad-date-format impossible-date
+    date-range-backwards number-with-commas yaml-implicit-typing alias-bomb executable-tag
+    javascript-url non-web-url html-in-prose bad-id-file-name wrong-extension unknown-folder
+    missing-briefing unresolved-reference reference-to-wrong-collection unresolved-prose-link
+    duplicate-id-across-collections id-field-mismatch agreement-dates-out-of-order
+    agreement-status-inconsistent replaced-without-replacement reaction-before-target
+    orphan-source event-outside-eras overlapping-eras disagreement-unknown-field
+    person-without-role empty-sources several-problems
+""".split()  # noqa: SIM905 — a list of 41 words reads better than 41 quoted strings
+
+
+def check(
+    folder: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    actions: bool = False,
+) -> tuple[int, str]:
+    """Run the command in-process from the project folder; its exit code and all it printed."""
+    monkeypatch.chdir(ROOT)
+    if actions:
+        monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    else:
+        monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    code = main(["check", folder])
+    out, err = capsys.readouterr()
+    assert err == ""
+    return code, out
+
+
+def run(*args: str, cwd: Path = ROOT, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run the command as CI does: a separate Python, outside GitHub Actions."""
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    command = [sys.executable, "-m", "macros", "check", *args]
+    env["PYTHONPATH"] = str(ROOT)
+    return subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def compare(golden: Path, output: str) -> None:
+    if UPDATE:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(output, encoding="utf-8")
+        return
+    if not golden.is_file():
+        pytest.fail(
+            f"no golden {golden.relative_to(ROOT)}: run UPDATE_GOLDEN=1 pytest and review it"
+        )
+    assert output == golden.read_text(encoding="utf-8")
+
+
+# --- Goldens -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_each_invalid_fixture_reports_exactly_its_golden(
+    name: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, output = check(f"tests/fixtures/invalid/{name}", capsys, monkeypatch)
+    assert code == 1
+    assert "Traceback" not in output
+    compare(GOLDEN / f"{name}.txt", output)
+
+
+def test_every_kind_of_mistake_has_its_fixture() -> None:
+    assert sorted(set(KINDS) - set(FIXTURE_NAMES)) == []
+
+
+def test_every_golden_has_its_fixture() -> None:
+    assert sorted(p.stem for p in GOLDEN.glob("*.txt")) == FIXTURE_NAMES
+
+
+def test_several_problems_are_all_reported_in_one_run(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, output = check("tests/fixtures/invalid/several-problems", capsys, monkeypatch)
+    lines = output.splitlines()
+    files = {line.split(":", 1)[0] for line in lines[:-1]}
+    assert len(lines) - 1 >= 6
+    assert len(files) >= 3
+    assert lines[-1].startswith(f"{len(lines) - 1} problems in {len(files)} files — ")
+
+
+# --- Exit codes ----------------------------------------------------------------------------
+
+
+def test_a_valid_briefing_passes_with_a_count(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = sum(len(list((VALID / name).glob("*.yml"))) for name in COLLECTIONS)
+    assert check("tests/fixtures/valid", capsys, monkeypatch) == (
+        0,
+        f"tests/fixtures/valid: {records} records checked, no problems\n",
+    )
+
+
+def test_a_missing_folder_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert check("no/such/folder", capsys, monkeypatch) == (
+        2,
+        "no/such/folder: is not a folder — give the briefing's data folder, like data/\n",
+    )
+
+
+def test_the_data_folder_is_the_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 2
+    assert capsys.readouterr().out.startswith("data: is not a folder")
+
+
+def test_the_command_runs_in_its_own_process() -> None:
+    valid, missing, invalid = (
+        run("tests/fixtures/valid"),
+        run("no/such"),
+        run("tests/fixtures/invalid/several-problems"),
+    )
+    assert (valid.returncode, missing.returncode, invalid.returncode) == (0, 2, 1)
+    assert invalid.stdout == (GOLDEN / "several-problems.txt").read_text(encoding="utf-8")
+    for done in (valid, missing, invalid):
+        assert done.stderr == ""
+        assert "Traceback" not in done.stdout
+
+
+# --- GitHub Actions ------------------------------------------------------------------------
+
+
+def test_under_github_actions_each_problem_is_followed_by_its_annotation(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, output = check(
+        "tests/fixtures/invalid/several-problems", capsys, monkeypatch, actions=True
+    )
+    assert code == 1
+    compare(GOLDEN_ACTIONS / "several-problems.txt", output)
+    *pairs, summary = output.splitlines()
+    assert summary.startswith("7 problems in 5 files")
+    for problem, annotation in zip(pairs[::2], pairs[1::2], strict=True):
+        path, line, rest = problem.split(":", 2)
+        assert annotation.startswith(f"::error file={path},line={line},title=")
+        assert annotation.endswith("::" + rest.strip())
+
+
+def test_outside_github_actions_there_are_no_annotations(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "false")
+    monkeypatch.chdir(ROOT)
+    main(["check", "tests/fixtures/invalid/several-problems"])
+    assert "::error" not in capsys.readouterr().out
+
+
+# --- Hostile input -------------------------------------------------------------------------
+
+
+def test_an_executable_tag_is_never_run(tmp_path: Path, briefing: Briefing) -> None:
+    witness = tmp_path / "pwned"
+    fixture = INVALID / "executable-tag" / "events" / "inf-signing.yml"
+    text = fixture.read_text(encoding="utf-8").replace(PWNED, str(witness))
+    briefing.write("events/inf-signing.yml", text)
+    done = run(str(briefing.root))
+    assert done.returncode == 1
+    assert "uses the YAML tag '!!python/object/apply:os.system'" in done.stdout
+    assert not witness.exists()
+    assert not Path(PWNED).exists()
+
+
+def test_year_zero_is_a_problem_not_a_crash(briefing: Briefing) -> None:
+    briefing.edit("events/inf-signing.yml", "date: 1987-12-08", "date: 0000")
+    done = run(str(briefing.root))
+    assert "Traceback" not in done.stdout + done.stderr
+    assert done.returncode == 1
+    assert re.search(
+        r"inf-signing\.yml:1: date: must be a real calendar date \(got '0000'\)", done.stdout
+    )
+
+
+def test_a_number_with_a_huge_exponent_is_refused_quickly(briefing: Briefing) -> None:
+    briefing.edit("figures/missiles-eliminated.yml", "value: 2692", "value: 1e9999999")
+    try:
+        done = run(str(briefing.root), timeout=10)
+    except subprocess.TimeoutExpired:
+        pytest.fail("checking 'value: 1e9999999' did not finish within 10 s")
+    assert done.returncode == 1
+    assert "value: must be a number" in done.stdout
