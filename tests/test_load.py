@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, Briefing
 
-from macros import load
+from macros import load, yamlfile
 from macros.dates import FuzzyDate
 from macros.model import Actor, Agreement, Event, Figure, Perspective, Source
 from macros.problems import FILE
@@ -191,7 +191,7 @@ def test_an_anchor_without_an_alias_is_harmless(briefing: Briefing) -> None:
         (b"a: 1\nb: \x80\n", "2: " + FILE["not_utf8"].format(byte="0x80", column=4)),
         # The column counts characters, as an editor shows them, not bytes.
         (b"title: caf\xc3\xa9 \xe9\n", "1: " + FILE["not_utf8"].format(byte="0xe9", column=13)),
-        (b"x" * (load.MAX_BYTES + 1), "1: " + FILE["too_large"].format(limit="1 MB")),
+        (b"x" * (yamlfile.MAX_BYTES + 1), "1: " + FILE["too_large"].format(limit="1 MB")),
     ],
 )  # fmt: skip
 def test_a_file_that_cannot_be_read_is_one_problem(

@@ -1,0 +1,172 @@
+"""The types of fields: what a date, a number, Markdown, a web address or a reference is.
+
+Every scalar arrives as the text the editor typed; these types decide what it means. A
+country code ``NO`` stays text, ``1e3`` in a number field is 1000, ``2024-06-19`` is a date
+only where a date is expected. Error *types* are raised here; their wording lives in
+problems.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from .dates import JSON_PATTERN, DateError, FuzzyDate
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_ID = re.compile(ID_PATTERN)
+#: ``[[record-id]]`` or ``[[record-id|words to show]]`` inside any Markdown field.
+LINK = re.compile(r"\[\[\s*([^\]|]*?)\s*(?:\|([^\]]*))?\]\]")
+#: Raw HTML: a tag, a comment, a declaration or a processing instruction. A Markdown
+#: autolink such as <https://example.org> is not HTML, unless it hides a space.
+_HTML = re.compile(r"<(?!https?://[^\s<>]*>)/?[A-Za-z][^>]*>|<!--|<![A-Za-z]|<\?")
+AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
+#: Markdown links and images, inline ``[x](target)`` or by reference ``[x]: target``.
+_MD_TARGET = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S*?)>?\s*$", re.M)
+_WEB = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$", re.IGNORECASE)
+
+
+# --- Scalars -------------------------------------------------------------------------------
+
+
+def _date(value: Any) -> FuzzyDate:
+    if isinstance(value, FuzzyDate):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("date_format", "not a date")
+    try:
+        return FuzzyDate.parse(value)
+    except DateError as error:
+        raise PydanticCustomError(error.kind, "bad date") from None
+
+
+Date = Annotated[
+    FuzzyDate,
+    PlainValidator(_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": JSON_PATTERN,
+            "description": "2024-06-19, 2024-06 or 2024; ~ at the end means 'about'; "
+            "a slash makes a range: 2024-06-27/2024-06-29",
+            "examples": ["2024-06-19", "2024-06", "1995~", "2024-06-27/2024-06-29"],
+        }
+    ),
+]
+
+
+def _number(value: Any) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise PydanticCustomError("number_format", "not a number")
+    text = str(value).strip().replace("_", "")
+    if "," in text:
+        raise PydanticCustomError("number_commas", "commas")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise PydanticCustomError("number_format", "not a number") from None
+    if not number.is_finite():
+        raise PydanticCustomError("number_format", "not a number")
+    if number and not -15 <= number.adjusted() <= 15:  # 1e9999999 would take minutes to expand
+        raise PydanticCustomError("number_range", "out of range")
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+Number = Annotated[
+    int | float,
+    PlainValidator(_number),
+    WithJsonSchema({"type": "number", "examples": [11000, 450000, 13.5]}),
+]
+
+
+def _prose(text: str) -> str:
+    tag = _HTML.search(text) if "<" in text else None
+    if tag:
+        raise PydanticCustomError("html_in_prose", "html", {"tag": tag.group()})
+    if "](" not in text and "]:" not in text:  # no Markdown link or image is there
+        return text
+    for image, inline, by_reference in _MD_TARGET.findall(text):
+        if image:
+            raise PydanticCustomError("image_in_prose", "image", {"tag": inline})
+        target = inline or by_reference
+        if not _WEB.match(target):
+            raise PydanticCustomError("link_scheme", "link", {"tag": target})
+    return text
+
+
+def _web_address(text: str) -> str:
+    if not _WEB.match(text):
+        raise PydanticCustomError("url_scheme", "not a web address")
+    return text
+
+
+def record_id(text: str) -> str:
+    """An id of a record or an era: lowercase words joined by hyphens."""
+    if not _ID.match(text):
+        raise PydanticCustomError("id_format", "not an id")
+    return text
+
+
+#: One line of plain text: shown literally, never interpreted as Markdown or HTML.
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+@dataclass(frozen=True)
+class Markdown:
+    """Marks a field as Markdown whose ``[[record-id]]`` links catalog.py resolves."""
+
+
+#: Markdown, with ``[[record-id]]`` links; raw HTML is refused.
+Prose = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_prose),
+    Markdown(),
+    Field(json_schema_extra={"format": "markdown"}),
+]
+Url = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True),
+    AfterValidator(_web_address),
+    Field(json_schema_extra={"format": "uri", "pattern": "^https?://"}),
+]
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a field as naming other records; catalog.py resolves and checks it."""
+
+    collections: tuple[str, ...]
+
+
+def _ref(*collections: str) -> Any:
+    return Annotated[
+        str, StringConstraints(strip_whitespace=True, pattern=ID_PATTERN), RefTo(collections)
+    ]
+
+
+SourceRef = _ref("sources")
+ActorRef = _ref("actors")
+AgreementRef = _ref("agreements")
+EventRef = _ref("events")
+FigureRef = _ref("figures")
+PerspectiveRef = _ref("perspectives")
+ReactionTarget = _ref("events", "agreements")
+AnyRef = _ref()  # any collection
+Sources = Annotated[list[SourceRef], Field(min_length=1)]  # type: ignore[valid-type]
+
+Confidence = Literal["verified-in-source", "consistent-with-several", "could-not-verify"]
