@@ -40,6 +40,7 @@ def build_site(data: Path, out: Path) -> subprocess.CompletedProcess[str]:
 class Site:
     """A built site and the catalog of the data it was built from."""
 
+    name: str
     root: Path
     catalog: Catalog
     log: str
@@ -63,7 +64,7 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     assert result.returncode == 0, result.stderr
     built, problems = catalogs.build(load.load(data))
     assert built is not None and not problems
-    return Site(out, built, result.stderr)
+    return Site(request.param, out, built, result.stderr)
 
 
 def test_build_is_strict_and_quiet(site: Site) -> None:
@@ -202,10 +203,36 @@ def test_every_page_ends_with_the_sources_it_cites(site: Site) -> None:
 
 
 def test_the_same_data_builds_the_same_bytes(site: Site, tmp_path: Path) -> None:
-    data = BRIEFINGS["second"] if "second" in site.root.name else BRIEFINGS["default"]
+    data = BRIEFINGS[site.name]
     again = tmp_path / "again"
     assert build_site(data, again).returncode == 0
     first = {p.relative_to(site.root): p.read_bytes() for p in site.root.rglob("*") if p.is_file()}
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+#: Milestones the default briefing's timeline must hold, in this order: the treaties of 1953,
+#: 1961 and 2000, the summits of 2019 and 2023, the 2024 signing and the June 2024 responses.
+MILESTONES = [
+    ("us-rok-mdt-signed-1953", "1953-10-01"),
+    ("soviet-dprk-treaty-signed-1961", "1961-07-06"),
+    ("china-dprk-treaty-signed-1961", "1961-07-11"),
+    ("treaty-2000-signed", "2000-02-09"),
+    ("vladivostok-summit-2019", "2019-04-25"),
+    ("vostochny-summit-2023", "2023-09-13"),
+    ("treaty-2024-signed", "2024-06-19"),
+    ("rok-summons-russian-ambassador", "2024-06-21"),
+    ("trilateral-joint-statement-2024", "2024-06-24"),
+]
+
+
+@pytest.mark.parametrize("site", ["default"], indirect=True)
+def test_the_default_timeline_holds_its_milestones_from_1953_to_june_2024(site: Site) -> None:
+    items = site.page("timeline.md").select("li[data-brief-item]")
+    found = {str(li["id"]): str(li.select_one("time")["datetime"]) for li in items}  # type: ignore[index]
+    order = [str(li["id"]) for li in items]
+    for record_id, day in MILESTONES:
+        assert found.get(record_id) == day, record_id
+    positions = [order.index(record_id) for record_id, _ in MILESTONES]
+    assert positions == sorted(positions)
