@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
+from typing import Any
 
 _spec = importlib.util.spec_from_file_location("macros_entry", Path(__file__).with_name("entry.py"))
-assert _spec and _spec.loader  # noqa: S101 — entry.py sits beside this file
-_entry = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_entry)
+if _spec is None or _spec.loader is None:
+    raise ImportError("macros/entry.py must sit beside macros/hooks.py")
+_spec.loader.exec_module(importlib.util.module_from_spec(_spec))
 
-on_files = _entry.on_files
+
+def on_files(files: Any, config: Any) -> Any:
+    """Look the package up at call time: mkdocs-macros may have reloaded it since this file
+    was loaded (entry.py reloads it when a module changed), and the catalog lives there."""
+    return sys.modules["macros"].on_files(files, config)
