@@ -8,6 +8,7 @@ escaped before it is converted), so text such as ``<beta>`` or ``{{ x }}`` shows
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +29,9 @@ TEMPLATES = Path(__file__).with_name("templates")
 #: The characters Python-Markdown unescapes after a backslash (with the tables extension).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _OUTER_P = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+#: How converted Markdown names a record before a page makes the link relative to itself.
+RECORD_SCHEME = "record:"
+_RECORD_HREF = re.compile(r'href="record:([a-z0-9-]+)"')
 
 
 DATE_FIELDS = {"date", "published", "in_force", "stated_on", "as_of", "since", "signed", "ended"}
@@ -105,22 +109,25 @@ class Page:
         """Markdown from data → HTML; ``[[id]]`` becomes a link relative to this page."""
         if not text:
             return Markup("")
-        text = AUTOLINK.sub(_autolink, text)
-        safe = html.escape(text, quote=False).replace("&gt;", ">")
-        linked = LINK.sub(lambda m: self._link(m.group(1), m.group(2)), safe)
-        converter = self.renderer.converter
-        converter.reset()
-        return Markup(converter.convert(linked))  # noqa: S704 — the input was escaped above
+        converted = self.renderer.markdown(text)
+        here = urls.served_at(self.source) or "."
+        return Markup(  # noqa: S704 — converted from escaped text; hrefs are our own
+            _RECORD_HREF.sub(
+                lambda m: 'href="' + self._href_from(here, m.group(1)) + '"', converted
+            )
+        )
+
+    def _href_from(self, here: str, record_id: str) -> str:
+        entry = self.catalog.records[record_id]
+        target = urls.served_at(urls.record_page(entry.collection, entry.id))
+        path = posixpath.relpath(target or ".", here)
+        return "./" if path == "." else path + "/"
 
     def md_inline(self, text: str | None) -> Markup:
         """Like ``md`` for a single paragraph, without the ``<p>`` around it."""
         rendered = str(self.md(text))
         match = _OUTER_P.match(rendered)
         return Markup(match.group(1) if match else rendered)  # noqa: S704 — built by md()
-
-    def _link(self, record_id: str, label: str | None) -> str:
-        words = markdown_text(label) if label else markdown_text(self.name(record_id))
-        return f"[{words}]({self.href(record_id)})"
 
     def heading(self, text: str) -> Markup:
         """Text for a Markdown heading line: escaped for Markdown, on one line (and marked
@@ -219,9 +226,30 @@ class Renderer:
         self.env.filters["md_text"] = markdown_text
         self.env.globals["escape"] = escape
         self.converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+        self._converted: dict[str, str] = {}
 
     def page(self, source: str) -> Page:
         return Page(source, self)
+
+    def markdown(self, text: str) -> str:
+        """Markdown from data → HTML, once per text: ``[[id]]`` links come out as
+        ``href="record:id"``, which each page then points at the record, relative to itself."""
+        cached = self._converted.get(text)
+        if cached is None:
+            safe = html.escape(AUTOLINK.sub(_autolink, text), quote=False).replace("&gt;", ">")
+            linked = LINK.sub(self._placeholder_link, safe)
+            self.converter.reset()
+            cached = self._converted[text] = self.converter.convert(linked)
+        return cached
+
+    def _placeholder_link(self, match: re.Match[str]) -> str:
+        record_id, label = match.group(1), match.group(2)
+        words = (
+            markdown_text(label)
+            if label
+            else markdown_text(name_of(self.catalog.records[record_id]))
+        )
+        return f"[{words}]({RECORD_SCHEME}{record_id})"
 
     def macro(self, family: str, name: str, page: Page, *args: Any, **kwargs: Any) -> str:
         """Call macro ``name`` of ``templates/<family>.html`` and return its text."""
