@@ -150,6 +150,7 @@ def value_message(error: dict[str, Any], fields: Sequence[str], singular: str) -
 
 FILE = {
     "not_utf8": "is not UTF-8 text (byte {byte} at column {column}) — save the file as UTF-8",
+    "unreadable": "cannot be read ({why}) — check that the file exists and may be read",
     "too_large": "is larger than {limit} — a record file should be small; split it",
     "empty": "is empty — a record needs its fields; see data/README.md",
     "tab": "uses a tab to indent — indent with spaces only",

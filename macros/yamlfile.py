@@ -94,8 +94,11 @@ class Refused(Exception):
 
 def read(path: Path | str, refused: list[Refused]) -> tuple[Any, Lines]:
     """A file's YAML as plain values, with its lines (worked out now only if needed)."""
-    with open(path, "rb") as file:  # noqa: PTH123 — a plain string path, once per record
-        raw = file.read(MAX_BYTES + 1)
+    try:
+        with open(path, "rb") as file:  # noqa: PTH123 — a plain string path, once per record
+            raw = file.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise Refused(1, "", words.FILE["unreadable"].format(why=error.strerror)) from None
     if len(raw) > MAX_BYTES:
         raise Refused(1, "", words.FILE["too_large"].format(limit="1 MB"))
     try:

@@ -306,3 +306,11 @@ def test_prose_links_only_to_web_addresses_and_records(
     assert [p.startswith(f"{SIGNING}:5: summary: {problem}") for p in found] == (
         [True] if problem else []
     )
+
+
+def test_a_file_that_cannot_be_opened_is_a_problem_not_a_traceback(briefing: Briefing) -> None:
+    (briefing.root / "events" / "gone.yml").symlink_to(briefing.root / "nowhere.yml")
+    assert briefing.problems() == [
+        "events/gone.yml:1: cannot be read (No such file or directory) — check that the file "
+        "exists and may be read"
+    ]
