@@ -2,6 +2,10 @@
 
 python -m macros check [DATA_DIR]        every problem in the data, with file and line
 python -m macros schema [--check] [DIR]  write (or verify) the JSON Schemas in data/schemas
+python -m macros export [--format F] OUT  the data files a build publishes in site/data/
+                                         (F: json, csv, ics or atom; repeat it; default all)
+python -m macros diff BASE [HEAD]        what changed in the facts from BASE to HEAD (a git
+                                         revision or a data folder; HEAD: data/ as it is now)
 """
 
 from __future__ import annotations
@@ -47,6 +51,46 @@ def write_schemas(folder: Path, check_only: bool) -> int:
     return 0
 
 
+def changes(base: str, head: str | None, data_dir: Path, markdown: bool) -> int:
+    """Print what changed in the facts from ``base`` to ``head``, each a git revision or a
+    data folder; without ``head``, to ``data_dir`` as it is on disk."""
+    from . import diff, diff_text, revisions  # git and the comparison, only for this command
+
+    try:
+        with revisions.data_at(base, data_dir) as old, revisions.data_at(head, data_dir) as new:
+            before, after = diff.snapshot(old.folder), diff.snapshot(new.folder, new.root)
+    except revisions.RevisionError as error:
+        print(error)
+        return 2
+    found = diff.compare(before, after)
+    if markdown:
+        print(diff_text.markdown(found, after.unreadable, old.label, new.label), end="")
+    else:
+        print(diff_text.plain(found, after.unreadable), end="")
+    return 0
+
+
+#: export.FORMATS, written out so that ``check`` never imports the renderer; a test keeps
+#: the two the same.
+EXPORT_FORMATS = ("json", "csv", "ics", "atom")
+
+
+def export_files(data_dir: Path, out: Path, formats: Sequence[str]) -> int:
+    """Write the data files of the given formats into ``out``: the bytes a build publishes."""
+    from . import export, export_history  # the renderer's imports, only for this command
+
+    built, problems = catalog.build(load.load(data_dir))
+    if problems or built is None:
+        for problem in problems:
+            print(problem)
+        print(summary(problems))
+        return 1
+    files = export.downloads(built, export_history.read(data_dir, built), formats)
+    for path, file in zip(export.write(out, files), files, strict=True):
+        print(f"wrote {load.display(path)} ({file.size_words})")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m macros",
@@ -59,7 +103,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     schemas = commands.add_parser("schema", help="write the JSON Schemas of the data files")
     schemas.add_argument("folder", nargs="?", default="data/schemas", type=Path)
     schemas.add_argument("--check", action="store_true", help="only report stale schemas")
+    diffing = commands.add_parser("diff", help="what changed in the facts between two versions")
+    diffing.add_argument("base", help="a git revision (main, HEAD~1, a commit) or a data folder")
+    diffing.add_argument("head", nargs="?", help="the same; by default, data/ as it is now")
+    diffing.add_argument("--format", choices=("plain", "markdown"), default="plain")
+    diffing.add_argument("--data", default="data", type=Path, help="the data folder in git")
+    exporting = commands.add_parser("export", help="write the data files a build publishes")
+    exporting.add_argument("out", type=Path, help="the folder to write them into")
+    exporting.add_argument(
+        "--format", action="append", choices=EXPORT_FORMATS, dest="formats",
+        help="json (with its schema), csv, ics or atom; repeat for several (default: all)",
+    )  # fmt: skip
+    exporting.add_argument("--data", default="data", type=Path, help="the data folder")
     args = parser.parse_args(argv)
+    if args.command == "diff":
+        return changes(args.base, args.head, args.data, args.format == "markdown")
+    if args.command == "export":
+        return export_files(args.data, args.out, args.formats or EXPORT_FORMATS)
     if args.command == "schema":
         return write_schemas(args.folder, args.check)
     return check(args.data_dir)
