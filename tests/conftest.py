@@ -12,6 +12,9 @@ from macros import catalog, load
 from macros.catalog import Catalog
 from macros.problems import Problem
 
+#: The browser tests' Chromium, built sites and readers, shared by every module once per session.
+pytest_plugins = ["sites"]
+
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 FIXTURES = TESTS / "fixtures"

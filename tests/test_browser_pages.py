@@ -1,0 +1,113 @@
+"""Pages as a reader's browser loads them: no error, no failed request, nothing from elsewhere;
+search that finds what a reader looks for; a palette toggle that works.
+
+Both briefings are built once and served on 127.0.0.1 (tests/sites.py); one Chromium runs it
+all. Each check has a twin showing that it can fail: the logs do catch an error, a failed
+request and a request to another origin, and search does say when nothing matches.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+from sites import PAGES, Reader, Readers, foreign
+
+CASES = [(site, kind) for site, pages in PAGES.items() for kind in pages]
+
+
+@pytest.mark.parametrize(("site", "kind"), CASES, ids=[f"{s}-{k}" for s, k in CASES])
+def test_a_page_loads_cleanly_from_its_own_origin_only(
+    readers: Readers, site: str, kind: str
+) -> None:
+    reader = readers.get(site)
+    reader.open(PAGES[site][kind], idle=True)
+    assert reader.problems() == []
+    assert reader.foreign_requests() == []
+    assert len(reader.requests) > 5  # the page, its styles, scripts and the search index
+    assert reader.page.locator("article.md-content__inner h1").count() == 1
+
+
+def test_the_logs_catch_an_error_a_failed_request_and_a_dialog(reader: Reader) -> None:
+    reader.open("")
+    reader.evaluate("() => console.error('planted')")
+    with reader.page.expect_response("**/no-such-file.css"):
+        reader.evaluate("() => fetch('no-such-file.css').catch(() => null)")
+    reader.evaluate("() => alert('planted')")
+    assert "error: planted" in reader.console
+    assert any("no-such-file.css (HTTP 404)" in failure for failure in reader.failed)
+    assert reader.dialogs == ["alert: planted"]
+
+
+def test_a_request_to_another_origin_is_noticed(reader: Reader) -> None:
+    """Outside the site (no policy forbids it there) a foreign image is requested and flagged."""
+    reader.page.goto("about:blank")
+    reader.page.set_content('<img src="http://127.0.0.2:9/pixel.png" alt="">')
+    assert foreign(reader.requests, reader.site.origin) == ["http://127.0.0.2:9/pixel.png"]
+
+
+def _search(reader: Reader, query: str) -> None:
+    reader.open("")
+    box = reader.page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query)
+
+
+@pytest.mark.parametrize(
+    ("query", "page", "anchor", "heading"),
+    [
+        ("Article 4", "agreements/russia-dprk-treaty-2024/", "article-4", "Article 4"),
+        ("Daniel DePetris", "actors/daniel-depetris/", None, "Daniel DePetris"),
+    ],
+)
+def test_search_finds_it_and_the_result_opens_the_right_page(
+    reader: Reader, query: str, page: str, anchor: str | None, heading: str
+) -> None:
+    _search(reader, query)
+    exact = f'[href$="#{anchor}"]' if anchor else ':not([href*="#"])'
+    results = reader.page.locator(f'.md-search-result__item a[href^="{reader.site.base}{page}?h="]')
+    result = results.and_(reader.page.locator(f"a{exact}")).first
+    expect(result).to_be_visible()
+    result.click()
+    expect(reader.page).to_have_url(re.compile(re.escape(reader.site.base + page) + r"\?h="))
+    if anchor:
+        target = reader.page.locator(f"#{anchor}")
+        expect(target).to_contain_text(heading)
+        expect(target).to_be_in_viewport()
+    else:
+        expect(reader.page.locator("article.md-content__inner h1")).to_contain_text(heading)
+    assert reader.problems() == []
+
+
+def test_search_says_when_nothing_matches(reader: Reader) -> None:
+    _search(reader, "qzxqzv")
+    expect(reader.page.locator(".md-search-result__meta")).to_have_text("No matching documents")
+    assert reader.page.locator(".md-search-result__item").count() == 0
+
+
+def _scheme(reader: Reader) -> str:
+    return str(reader.evaluate("() => document.body.dataset.mdColorScheme"))
+
+
+def _background(reader: Reader) -> str:
+    return str(reader.evaluate("() => getComputedStyle(document.body).backgroundColor"))
+
+
+def test_the_palette_toggle_switches_to_dark_and_back_and_is_remembered(reader: Reader) -> None:
+    reader.open("")
+    try:
+        assert _scheme(reader) == "default"
+        light = _background(reader)
+        reader.page.locator('label[title="Switch to dark mode"]').click()
+        expect(reader.page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+        dark = _background(reader)
+        assert dark != light
+        reader.open("timeline/")  # a new page keeps the reader's choice
+        assert _scheme(reader) == "slate"
+        reader.page.locator('label[title="Switch to light mode"]').click()
+        expect(reader.page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+        assert _background(reader) == light
+        assert reader.problems() == []
+    finally:
+        reader.evaluate("() => localStorage.clear()")
