@@ -1,0 +1,319 @@
+"""The open data a build publishes: briefing.json against its schema and back through the
+models, the CSV tables, the Data page, and ``python -m macros export``.
+
+Every file is read with a real parser (json + jsonschema, csv) and compared with data/.
+The calendar and the feed have their own modules (test_export_ics.py, test_export_feed.py).
+The sites are the session's builds from tests/sites.py, so no module builds its own.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+from conftest import Briefing
+from sites import Sites
+from test_site import BRIEFINGS
+
+from macros import catalog as catalogs
+from macros import export, export_history, export_json, load, urls
+from macros.__main__ import EXPORT_FORMATS, main
+from macros.catalog import Catalog
+from macros.model import COLLECTIONS
+from macros.model import Briefing as BriefingModel
+
+
+def catalog_of(data: Path) -> Catalog:
+    built_catalog, problems = catalogs.build(load.load(data))
+    assert built_catalog is not None and not problems, [str(p) for p in problems]
+    return built_catalog
+
+
+@pytest.fixture(scope="module", params=sorted(BRIEFINGS))
+def name(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture(scope="module")
+def site(name: str, sites: Sites) -> Path:
+    """The briefing built once for the session (tests/sites.py), shared with the browser tests."""
+    return sites.get(name).root
+
+
+@pytest.fixture(scope="module")
+def data(name: str) -> Path:
+    return BRIEFINGS[name]
+
+
+@pytest.fixture(scope="module")
+def document(site: Path) -> dict[str, Any]:
+    value: dict[str, Any] = json.loads((site / "data" / "briefing.json").read_text("utf-8"))
+    return value
+
+
+@pytest.fixture(scope="module")
+def validator(site: Path) -> jsonschema.Draft202012Validator:
+    schema = json.loads((site / "data" / "briefing.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
+    return jsonschema.Draft202012Validator(schema, format_checker=checker)
+
+
+def files_in(data: Path, collection: str) -> list[str]:
+    return sorted(p.stem for p in (data / collection).glob("*.yml"))
+
+
+# --- briefing.json ---------------------------------------------------------------------------
+
+
+def test_briefing_json_follows_its_published_schema(
+    document: dict[str, Any], validator: jsonschema.Draft202012Validator
+) -> None:
+    assert [e.message for e in validator.iter_errors(document)] == []
+
+
+def test_the_schema_refuses_what_the_check_refuses(
+    document: dict[str, Any], validator: jsonschema.Draft202012Validator
+) -> None:
+    """Negative controls: a bad date, an unknown field, a missing id each fail."""
+    changes: list[Callable[[dict[str, Any]], object]] = [
+        lambda r: r["fields"].update(date="21 June"),
+        lambda r: r["fields"].update(dat="2024-06-21"),
+        lambda r: r.pop("id"),
+        lambda r: r["dates"][0].update(precision="week"),
+    ]
+    for change in changes:
+        broken = json.loads(json.dumps(document))
+        change(broken["collections"]["events"][0])
+        assert not validator.is_valid(broken), change
+    assert validator.is_valid(json.loads(json.dumps(document))), "the copy itself is valid"
+
+
+def test_every_record_of_data_is_in_briefing_json(document: dict[str, Any], data: Path) -> None:
+    for collection in COLLECTIONS:
+        ids = [record["id"] for record in document["collections"][collection]]
+        assert sorted(ids) == files_in(data, collection), collection
+        assert document["counts"][collection] == len(ids)
+
+
+def test_briefing_json_loads_back_into_the_same_records(
+    document: dict[str, Any], data: Path
+) -> None:
+    expected = catalog_of(data)
+    for collection, records in document["collections"].items():
+        model = COLLECTIONS[collection][0]
+        for record in records:
+            again = model.model_validate(record["fields"])
+            assert again == expected.records[record["id"]].record, record["id"]
+    assert BriefingModel.model_validate(document["briefing"]["fields"]) == expected.briefing
+
+
+def test_a_changed_value_does_not_load_back_the_same(document: dict[str, Any], data: Path) -> None:
+    """Negative control for the round trip: the comparison does see a difference."""
+    expected = catalog_of(data)
+    record = document["collections"]["events"][0]
+    fields = {**record["fields"], "title": record["fields"]["title"] + " (changed)"}
+    assert COLLECTIONS["events"][0].model_validate(fields) != expected.records[record["id"]].record
+
+
+def test_every_reference_is_resolved_to_a_record_and_its_page(
+    document: dict[str, Any], site: Path, data: Path
+) -> None:
+    by_id = {r["id"]: r for rs in document["collections"].values() for r in rs}
+    expected = catalog_of(data)
+    base = document["briefing"]["url"]
+    for record_id, record in by_id.items():
+        assert len(record["references"]) == len(expected.outgoing[record_id])
+        for ref in record["references"]:
+            target = by_id[ref["id"]]
+            assert ref["collection"] == target["collection"]
+            assert ref["url"] == target["url"]
+            assert record_id in target["referred_to_by"] or ref["id"] == record_id
+        page = record["url"].removeprefix(base)
+        assert (site / page / "index.html").is_file(), record["url"]
+
+
+def test_dates_are_spelled_out_with_their_precision(briefing: Briefing) -> None:
+    briefing.edit("events/inf-signing.yml", "date: 1987-12-08", "date: 1987-12~")
+    value = export_json.document(briefing.catalog())
+    signing = next(r for r in value["collections"]["events"] if r["id"] == "inf-signing")
+    assert signing["dates"] == [
+        {
+            "field": "date", "edtf": "1987-12~", "iso": "1987-12", "precision": "month",
+            "approximate": True, "earliest": "1987-12-01", "latest": "1987-12-31",
+            "words": "c. December 1987",
+        }
+    ]  # fmt: skip
+    treaty = next(r for r in value["collections"]["agreements"] if r["id"] == "inf-treaty")
+    assert [d["field"] for d in treaty["dates"]] == ["signed.date", "in_force", "ended.date"]
+    assert {d["precision"] for d in treaty["dates"]} == {"day"}
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file, strict=True))
+
+
+def test_one_csv_per_collection_with_a_row_per_record(site: Path, data: Path) -> None:
+    for collection in COLLECTIONS:
+        path = site / "data" / f"{collection}.csv"
+        raw = path.read_bytes()
+        first_line, _, _ = raw.partition(b"\n")
+        assert first_line.endswith(b"\r") and raw.endswith(b"\r\n"), "RFC 4180 ends lines in CRLF"
+        assert not raw.startswith(b"\xef\xbb\xbf"), "UTF-8 without a byte-order mark"
+        rows = read_csv(path)
+        assert sorted(row["id"] for row in rows) == files_in(data, collection)
+        header = next(csv.reader(io.StringIO(raw.decode("utf-8"))))
+        assert header[:2] == ["id", "page_url"]
+        assert len(header) == len(set(header)), "column names are unique"
+
+
+def test_csv_dates_are_iso_with_a_precision_column(site: Path, data: Path) -> None:
+    expected = catalog_of(data)
+    rows = read_csv(site / "data" / "events.csv")
+    for row in rows:
+        date = expected.records[row["id"]].record.when()
+        assert date is not None
+        assert row["date"] == str(date).replace("~", "")
+        assert row["date_precision"] == date.precision
+        assert row["date_approximate"] == ("true" if date.approximate else "false")
+
+
+def test_csv_cells_with_commas_quotes_and_line_breaks_read_back(briefing: Briefing) -> None:
+    tricky = 'He said "no", then left; à bientôt'
+    briefing.edit("events/inf-signing.yml", "title: The INF Treaty is signed", f"title: '{tricky}'")
+    briefing.edit(
+        "events/inf-signing.yml",
+        "summary: The two leaders sign [[inf-treaty|the treaty]].",
+        "summary: |\n  The two leaders sign.\n  Second line, with a comma.",
+    )
+    tables = export.downloads(briefing.catalog(), _history(briefing), ["csv"])
+    body = next(d.body for d in tables if d.name == "events.csv").decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(body, newline=""), strict=True))
+    row = next(r for r in rows if r["id"] == "inf-signing")
+    assert row["title"] == tricky
+    assert row["summary"] == "The two leaders sign.\nSecond line, with a comma."
+    assert row["actors"] == "united-states soviet-union"
+    assert json.loads(row["disagreements"] or "[]") == []
+
+
+def test_csv_parts_get_a_column_per_field_and_lists_of_parts_are_json(site: Path) -> None:
+    rows = read_csv(site / "data" / "agreements.csv")
+    for row in rows:
+        assert row["signed.date"] and row["signed.date_precision"] in {"day", "month", "year"}
+        articles = json.loads(row["articles"]) if row["articles"] else []
+        assert all("number" in article and "topic" in article for article in articles)
+
+
+# --- The Data page ---------------------------------------------------------------------------
+
+
+def test_the_data_page_links_every_file_with_its_size(site: Path) -> None:
+    page = BeautifulSoup((site / "data" / "index.html").read_text("utf-8"), "html.parser")
+    rows = page.select("table.brief-downloads tbody tr")
+    listed = {}
+    for row in rows:
+        link, size = row.select_one("a[href]"), row.select_one("data[value]")
+        assert link is not None and size is not None
+        listed[str(link["href"])] = int(str(size["value"]))
+    published = {p.name: p.stat().st_size for p in (site / "data").iterdir() if p.is_file()}
+    published.pop("index.html")
+    assert listed == published
+    assert "briefing.schema.json" in listed
+
+
+# --- python -m macros export -----------------------------------------------------------------
+
+
+def test_the_command_writes_the_bytes_the_build_publishes(
+    site: Path, data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "--data", str(data), str(tmp_path)]) == 0
+    written = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    published = {
+        p.name: p.read_bytes() for p in (site / "data").iterdir() if p.name != "index.html"
+    }
+    assert written.keys() == published.keys()
+    assert [n for n in written if written[n] != published[n]] == []
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_the_command_writes_only_the_formats_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["export", "--format", "ics", "--format", "json", "--data", str(BRIEFINGS["second"])]
+    assert main([*argv, str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "briefing.json", "briefing.schema.json", "timeline.ics",
+    ]  # fmt: skip
+    capsys.readouterr()
+
+
+def test_the_command_refuses_an_unknown_format(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["export", "--format", "pdf", "out"])
+    assert stop.value.code == 2
+    assert "invalid choice: 'pdf'" in capsys.readouterr().err
+    with pytest.raises(ValueError, match="no format pdf"):
+        export.downloads(catalog_of(BRIEFINGS["second"]), _history_of(BRIEFINGS["second"]), ["pdf"])
+
+
+def test_the_command_exports_nothing_from_broken_data(
+    briefing: Briefing, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    briefing.edit("events/inf-signing.yml", "date: 1987-12-08", "date: 8 December")
+    assert main(["export", "--data", str(briefing.root), str(tmp_path / "out")]) == 1
+    out = capsys.readouterr().out
+    assert "date: must be a date like" in out and "1 problem in 1 file" in out
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_command_knows_every_format() -> None:
+    assert EXPORT_FORMATS == export.FORMATS
+
+
+def test_the_same_data_exports_the_same_bytes(data: Path) -> None:
+    first = export.downloads(catalog_of(data), _history_of(data))
+    second = export.downloads(catalog_of(data), _history_of(data))
+    assert [(f.name, f.body) for f in first] == [(f.name, f.body) for f in second]
+
+
+def test_a_copy_outside_git_exports_the_same_data_files(data: Path, tmp_path: Path) -> None:
+    """Only the dates of the feed and the calendar come from git; the rest is the data."""
+    copy = tmp_path / "data"
+    shutil.copytree(data, copy)
+    here = {f.name: f.body for f in export.downloads(catalog_of(data), _history_of(data))}
+    there = {f.name: f.body for f in export.downloads(catalog_of(copy), _history_of(copy))}
+    assert [n for n in here if here[n] != there[n]] == (
+        ["timeline.ics", "changes.atom"] if _history_of(data).changes else []
+    )
+
+
+def test_record_pages_in_the_json_are_where_the_site_puts_them(data: Path) -> None:
+    expected = catalog_of(data)
+    value = export_json.document(expected)
+    base = value["briefing"]["url"]
+    for collection, records in value["collections"].items():
+        for record in records:
+            assert record["url"] == base + urls.served_at(
+                urls.record_page(collection, record["id"])
+            )
+
+
+def _history(briefing: Briefing) -> export_history.History:
+    return _history_of(briefing.root)
+
+
+def _history_of(data: Path) -> export_history.History:
+    return export_history.read(data, catalog_of(data))

@@ -1,0 +1,173 @@
+"""changes.atom, read with xml.etree, and the git history that dates it.
+
+A throwaway git repository with commits at fixed dates shows that a record changed later
+comes first, with its own dates; a copy outside any repository falls back to the briefing's
+``last_reviewed``. Both give the same bytes every time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import VALID, Briefing
+from sites import Sites
+from test_site import BRIEFINGS
+
+from macros import catalog as catalogs
+from macros import export_feed, export_history, load
+from macros.catalog import Catalog
+from macros.export_text import page_url
+
+NS = {"atom": "http://www.w3.org/2005/Atom"}
+
+
+def catalog_of(data: Path) -> Catalog:
+    built, problems = catalogs.build(load.load(data))
+    assert built is not None and not problems, [str(p) for p in problems]
+    return built
+
+
+def feed_of(data: Path) -> bytes:
+    built = catalog_of(data)
+    return export_feed.feed(built, export_history.read(data, built))
+
+
+def parse(body: bytes) -> ET.Element:
+    return ET.fromstring(body)  # noqa: S314 — the feed this project wrote, not foreign input
+
+
+def entries(body: bytes) -> list[dict[str, str]]:
+    root = parse(body)
+    assert root.tag == "{http://www.w3.org/2005/Atom}feed"
+    out = []
+    for entry in root.findall("atom:entry", NS):
+        fields = {child.tag.split("}")[1]: (child.text or "") for child in entry}
+        link = entry.find("atom:link[@rel='alternate']", NS)
+        assert link is not None
+        fields["href"] = link.attrib["href"]
+        out.append(fields)
+    return out
+
+
+def git(folder: Path, *args: str, when: str = "2020-01-01T00:00:00Z") -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    identity = ["-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
+    command = ["git", *identity, "-c", "commit.gpgsign=false", *args]
+    subprocess.run(command, cwd=folder, env=env, check=True, capture_output=True)
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """The small briefing in a new repository: added in 2020, one event changed in 2021."""
+    data = tmp_path / "repo" / "data"
+    shutil.copytree(VALID, data)
+    git(data.parent, "init", "--quiet")
+    git(data.parent, "add", ".")
+    git(data.parent, "commit", "--quiet", "-m", "add")
+    event = data / "events" / "inf-withdrawal-2019.yml"
+    event.write_text(event.read_text("utf-8") + "place: Washington\n", encoding="utf-8")
+    git(data.parent, "commit", "--quiet", "-am", "change", when="2021-06-01T12:30:00Z")
+    return data
+
+
+@pytest.mark.parametrize("name", sorted(BRIEFINGS))
+def test_the_feed_lists_the_newest_records_with_their_pages(name: str, sites: Sites) -> None:
+    site = sites.get(name).root
+    body = (site / "data" / "changes.atom").read_bytes()
+    found = entries(body)
+    expected = catalog_of(BRIEFINGS[name])
+    assert len(found) == min(export_feed.SIZE, len(expected.records))
+    assert len({e["id"] for e in found}) == len(found)
+    updated = [e["updated"] for e in found]
+    assert updated == sorted(updated, reverse=True)
+    base = str(expected.briefing.url if expected.briefing else "")
+    for entry in found:
+        assert entry["id"] == entry["href"] and entry["title"] and entry["published"]
+        assert entry["published"] <= entry["updated"]
+        page = entry["href"].removeprefix(base.rstrip("/") + "/")
+        assert (site / page / "index.html").is_file(), entry["href"]
+    root = parse(body)
+    assert root.findtext("atom:updated", namespaces=NS) == updated[0]
+    assert root.find("atom:author/atom:name", NS) is not None
+
+
+def test_a_record_changed_later_comes_first_with_its_dates(repository: Path) -> None:
+    found = entries(feed_of(repository))
+    first, *rest = found
+    assert first["href"].endswith("/events/inf-withdrawal-2019/")
+    assert (first["published"], first["updated"]) == (
+        "2020-01-01T00:00:00Z",
+        "2021-06-01T12:30:00Z",
+    )
+    assert {(e["published"], e["updated"]) for e in rest} == {
+        ("2020-01-01T00:00:00Z", "2020-01-01T00:00:00Z")
+    }
+
+
+def test_a_file_not_yet_committed_gets_the_fallback_date(repository: Path) -> None:
+    briefing = Briefing(repository)
+    briefing.write(
+        "sources/new-source.yml",
+        "title: A new source\npublisher: Example\nurl: https://example.org/new\nkind: news\n",
+    )
+    briefing.edit(
+        "events/inf-signing.yml", "sources: [treaty-text]", "sources: [treaty-text, new-source]"
+    )
+    new = next(e for e in entries(feed_of(repository)) if e["href"].endswith("/new-source/"))
+    assert new["updated"] == new["published"] == "2026-11-27T00:00:00Z"  # last_reviewed
+
+
+def test_outside_git_every_record_is_dated_by_last_reviewed(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(VALID, data)
+    built = catalog_of(data)
+    assert export_history.read(data, built).changes == {}
+    found = entries(feed_of(data))
+    assert {e["updated"] for e in found} == {"2026-11-27T00:00:00Z"}
+    ids = [e["href"].rsplit("/", 2)[1] for e in found]
+    assert ids == sorted(ids, key=lambda i: (built.records[i].collection, i)), "ties: stable"
+
+
+def test_the_same_history_gives_the_same_bytes(repository: Path) -> None:
+    assert feed_of(repository) == feed_of(repository)
+    assert feed_of(BRIEFINGS["default"]) == feed_of(BRIEFINGS["default"])
+
+
+def test_the_dates_are_the_commit_times_of_each_file() -> None:
+    data = BRIEFINGS["default"]
+    built = catalog_of(data)
+    history = export_history.read(data, built)
+    if not history.changes:
+        pytest.skip("data/ has no git history here (an export of the repository)")
+    record_id = sorted(history.changes)[0]
+    path = data / built.records[record_id].collection / f"{record_id}.yml"
+    last = subprocess.run(
+        ["git", "log", "-1", "--format=%ct", "--", path.name],
+        cwd=path.parent, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert history.of(record_id).changed == dt.datetime.fromtimestamp(int(last), tz=dt.UTC)
+
+
+def test_the_log_reader_keeps_only_record_files() -> None:
+    built = catalog_of(VALID)
+    log = (
+        "\0" + "1600000000\n\nREADME.md\nevents/inf-signing.yml\nschemas/events.schema.json\n"
+        "\0" + "1500000000\n\nevents/inf-signing.yml\nactors/inf-signing.yml\nevents/gone.yml\n"
+    )
+    changes = export_history.changes(log, built)
+    assert list(changes) == ["inf-signing"]
+    change = changes["inf-signing"]
+    assert (change.added.timestamp(), change.changed.timestamp()) == (1500000000, 1600000000)
+
+
+def test_entry_ids_are_the_record_pages() -> None:
+    built = catalog_of(VALID)
+    assert built.briefing is not None
+    found = {e["id"] for e in entries(feed_of(VALID))}
+    assert found == {page_url(built.briefing, entry) for entry in built.records.values()}
