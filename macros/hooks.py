@@ -17,3 +17,8 @@ def on_files(files: Any, config: Any) -> Any:
     """Look the package up at call time: mkdocs-macros may have reloaded it since this file
     was loaded (entry.py reloads it when a module changed), and the catalog lives there."""
     return sys.modules["macros"].on_files(files, config)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> Any:
+    """A record page's schema.org JSON-LD, put in its head (looked up at call time, too)."""
+    return sys.modules["macros"].on_post_page(output, page, config)

@@ -8,15 +8,16 @@ escaped before it is converted), so text such as ``<beta>`` or ``{{ x }}`` shows
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MethodType
 from typing import Any
 
 import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2.runtime import Context, Macro
 from markupsafe import Markup, escape
 
 from . import urls
@@ -82,8 +83,7 @@ class Page:
         return self.renderer.catalog
 
     def href(self, record_id: str, anchor: str = "") -> str:
-        entry = self.catalog.records[record_id]
-        return urls.href(self.source, urls.record_page(entry.collection, entry.id), anchor)
+        return urls.href(self.source, self.renderer.page_of(record_id), anchor)
 
     def href_page(self, page: str, anchor: str = "") -> str:
         return urls.href(self.source, page, anchor)
@@ -95,7 +95,7 @@ class Page:
         return self.catalog.records[record_id]
 
     def name(self, record_id: str) -> str:
-        return name_of(self.catalog.records[record_id])
+        return self.renderer.name(record_id)
 
     def cite(self, source_ids: Iterable[str]) -> list[tuple[int, str]]:
         """Number each source the first time this page cites it: ``[(1, 'id'), …]``."""
@@ -118,9 +118,7 @@ class Page:
         )
 
     def _href_from(self, here: str, record_id: str) -> str:
-        entry = self.catalog.records[record_id]
-        target = urls.served_at(urls.record_page(entry.collection, entry.id))
-        path = posixpath.relpath(target or ".", here)
+        path = urls.relative(urls.served_at(self.renderer.page_of(record_id)), here)
         return "./" if path == "." else path + "/"
 
     def md_inline(self, text: str | None) -> Markup:
@@ -208,6 +206,24 @@ class Page:
         return (when.sort_key() if when else (), self.name(record_id).lower())
 
 
+class _Context(Context):
+    """Jinja's context, with a short way to call a macro or a method of ``Page``.
+
+    Every call in a template goes through ``Context.call``, which first looks for the
+    ``pass_context`` family of markers on the callable; a build makes some hundred thousand
+    calls, and a macro or a bound method of our own never carries one. Anything else (a
+    filter, a global, a callable that asks for the context) takes Jinja's own way.
+    """
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        kind = type(__obj)
+        if kind is Macro or (kind is MethodType and isinstance(__obj.__self__, Page)):
+            kwargs.pop("_loop_vars", None)
+            kwargs.pop("_block_vars", None)
+            return __obj(*args, **kwargs)
+        return super().call(__obj, *args, **kwargs)
+
+
 class Renderer:
     """Renders records and pages of one briefing with the templates."""
 
@@ -220,13 +236,35 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            # No stat() of the template file at every call: under `mkdocs serve`, entry.py
+            # imports the package afresh (a new Environment) when a template changes.
+            auto_reload=False,
         )
+        self.env.context_class = _Context
         self.env.filters["words"] = lambda date: date.words() if date else ""
         self.env.filters["machine"] = lambda date: date.machine() if date else ""
         self.env.filters["md_text"] = markdown_text
         self.env.globals["escape"] = escape
         self.converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
         self._converted: dict[str, str] = {}
+        # Worked out once per build, not once per link: every page names and links records.
+        self._names: dict[str, str] = {}
+        self._pages: dict[str, str] = {}
+
+    def name(self, record_id: str) -> str:
+        """The record's name in links (``name_of``)."""
+        found = self._names.get(record_id)
+        if found is None:
+            found = self._names[record_id] = name_of(self.catalog.records[record_id])
+        return found
+
+    def page_of(self, record_id: str) -> str:
+        """The source path of the record's page (``urls.record_page``)."""
+        found = self._pages.get(record_id)
+        if found is None:
+            entry = self.catalog.records[record_id]
+            found = self._pages[record_id] = urls.record_page(entry.collection, entry.id)
+        return found
 
     def page(self, source: str) -> Page:
         return Page(source, self)

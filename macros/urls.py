@@ -33,9 +33,22 @@ def href(from_page: str, to_page: str, anchor: str = "") -> str:
     fragment = f"#{anchor}" if anchor else ""
     if from_page == to_page and fragment:
         return fragment
-    here, there = served_at(from_page) or ".", served_at(to_page) or "."
-    path = posixpath.relpath(there, here)
+    path = relative(served_at(to_page), served_at(from_page))
     return ("./" if path == "." else path + "/") + fragment
+
+
+def relative(there: str, here: str) -> str:
+    """``posixpath.relpath(there, here)`` for two site folders such as ``events/x/`` (``''``
+    is the site's root), worked out from the names alone: a build makes tens of thousands
+    of links, and relpath asks the operating system for the working folder each time."""
+    start = [part for part in here.split("/") if part and part != "."]
+    target = [part for part in there.split("/") if part and part != "."]
+    common = 0
+    for mine, theirs in zip(start, target, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:]) or "."
 
 
 def asset(from_page: str, path: str) -> str:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from . import chronology, pages
+from . import chronology, pages, urls
 from .catalog import Catalog
+from .export import Download
 from .model import COLLECTIONS, Agreement, Briefing, Perspective, Reaction
 from .problems import MACRO, did_you_mean
 from .render import Page, Renderer
@@ -24,12 +25,22 @@ class MacroError(ValueError):
 class Views:
     """Every macro: each public method is one, documented in docs/editing/macros.md."""
 
-    def __init__(self, catalog: Catalog, renderer: Renderer) -> None:
+    def __init__(
+        self, catalog: Catalog, renderer: Renderer, downloads: Sequence[Download] = (),
+        page_items: int = chronology.PAGE_ITEMS,
+    ) -> None:  # fmt: skip
         if catalog.briefing is None:
             raise ValueError("only a catalog with its briefing.yml can be rendered")
         self.catalog = catalog
         self.briefing: Briefing = catalog.briefing
         self.renderer = renderer
+        #: The data files this build publishes (export.py), for the Data page.
+        self.files = list(downloads)
+        #: The most entries a list shows on one page (the timeline, perspectives, reactions).
+        self.page_items = page_items
+        #: Worked out once per build: the timeline's lines, and its parts if it has any.
+        self.timeline_items = chronology.items(catalog)
+        self.timeline_parts = chronology.parts(self.briefing.eras, self.timeline_items, page_items)
 
     # --- records ---------------------------------------------------------------------------
 
@@ -75,9 +86,11 @@ class Views:
             for e in self.catalog.dated("reactions")
             if to is None or (isinstance(e.record, Reaction) and to in e.record.to)
         ][::-1]
-        return self.renderer.macro(
-            "briefing", "reactions", page, found[:latest] if latest else found
-        )
+        if latest:
+            return self.renderer.macro("briefing", "reactions", page, found[:latest])
+        shown = found[: self.page_items]
+        note = self._more(page, "reactions", len(shown), len(found))
+        return note + self.renderer.macro("briefing", "reactions", page, shown)
 
     def perspectives(self, page: Page, about: str | None = None) -> str:
         """Perspectives side by side, grouped by stance: all, or those ``about`` one record."""
@@ -87,27 +100,63 @@ class Views:
             e for e in self.catalog.dated("perspectives")
             if about is None or (isinstance(e.record, Perspective) and about in e.record.about)
         ]  # fmt: skip
-        return self.renderer.macro("briefing", "perspectives", page, found)
+        shown = found[-self.page_items :]
+        note = self._more(page, "perspectives", len(shown), len(found))
+        return note + self.renderer.macro("briefing", "perspectives", page, shown)
+
+    def _more(self, page: Page, name: str, shown: int, total: int) -> str:
+        """Above a list cut to fit on one page: how much of it shows, and where all of it is."""
+        if shown == total:
+            return ""
+        index = urls.collection_page(name)
+        return self.renderer.macro("collection", "more", page, name, index, shown, total)
 
     def timeline(
         self, page: Page, kind: str | None = None, actor: str | None = None,
-        agreement: str | None = None,
+        agreement: str | None = None, part: str | None = None,
     ) -> str:  # fmt: skip
-        """The chronology by era, with filters; optional arguments preset a filter."""
+        """The chronology by era, with filters; optional arguments preset a filter. A timeline
+        too long for one page lists its parts instead; ``part=`` shows one of them."""
+        if part is not None:
+            return self._timeline_part(page, part)
         for value in (actor, agreement):
             if value is not None:
                 self._need(value, "timeline")
         items = [
-            chronology.item(self.catalog, e) for e in self.catalog.dated("events", "reactions")
-        ]
-        items = [
-            i for i in items
+            i for i in self.timeline_items
             if (kind is None or i.kind == kind) and (actor is None or actor in i.actors)
             and (agreement is None or agreement in i.agreements)
         ]  # fmt: skip
+        if self.timeline_parts and len(items) > self.page_items:
+            shown = {i.entry.id for i in items}
+            counts = [sum(i.entry.id in shown for i in p.items) for p in self.timeline_parts]
+            listed = [(p, n) for p, n in zip(self.timeline_parts, counts, strict=True) if n]
+            presets = {"kind": kind, "actor": actor, "agreement": agreement}
+            query = "&".join(f"{k}={v}" for k, v in presets.items() if v is not None)
+            return self.renderer.macro(
+                "timeline", "overview", page, chronology.by_part_era(listed), len(items), query
+            )
         eras = chronology.by_era(list(self.briefing.eras), items)
         filters = chronology.filters(self.catalog, items, page.name)
         return self.renderer.macro("timeline", "timeline", page, eras, filters)
+
+    def _timeline_part(self, page: Page, slug: str) -> str:
+        found = [p.slug for p in self.timeline_parts]
+        if slug not in found:
+            hint = did_you_mean(slug, found)
+            noun = "part of the timeline"
+            raise MacroError(
+                MACRO["no_record"].format(macro="timeline", noun=noun, id=slug, hint=hint)
+            )
+        index = found.index(slug)
+        part = self.timeline_parts[index]
+        before = self.timeline_parts[index - 1] if index else None
+        after = self.timeline_parts[index + 1] if index + 1 < len(found) else None
+        filters = chronology.filters(self.catalog, list(part.items), page.name)
+        return self.renderer.macro(
+            "timeline", "part", page, part, index + 1, len(found), before, after, filters,
+            chronology.OVERVIEW,
+        )  # fmt: skip
 
     def comparisons(self, page: Page) -> str:
         """Every comparison data/briefing.yml defines, each a titled table."""
@@ -156,6 +205,17 @@ class Views:
     def last_reviewed(self, page: Page) -> str:
         """The date the briefing was last reviewed."""
         return self.renderer.macro("inline", "last_reviewed", page, self.briefing)
+
+    # --- open data and the briefing pack ---------------------------------------------------
+
+    def downloads(self, page: Page) -> str:
+        """Every data file the build publishes under data/: a link, what it holds, its size."""
+        rows = [(file, file.size_words) for file in self.files]
+        return self.renderer.macro("downloads", "downloads", page, rows)
+
+    def pack_cover(self, page: Page) -> str:
+        """The briefing pack's opening: subtitle, last review, the live briefing's address."""
+        return self.renderer.macro("pack", "cover", page, self.briefing)
 
     # --- helpers ---------------------------------------------------------------------------
 

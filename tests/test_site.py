@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from macros import catalog as catalogs
 from macros import load, urls
@@ -27,10 +27,15 @@ from macros.dates import FuzzyDate
 
 ROOT = Path(__file__).resolve().parent.parent
 BRIEFINGS = {"default": ROOT / "data", "second": ROOT / "tests" / "fixtures" / "valid"}
+#: The default briefing again, with a page budget so small that its timeline is cut into
+#: parts (by era, years, months and numbered parts of a month), as a long briefing's would be.
+SPLIT = {"split": (BRIEFINGS["default"], {"BRIEFING_PAGE_ITEMS": "8"})}
 
 
-def build_site(data: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "BRIEFING_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
+def build_site(
+    data: Path, out: Path, extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "BRIEFING_DATA": str(data), "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
     env.setdefault("SOURCE_DATE_EPOCH", "0")
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
@@ -56,11 +61,15 @@ class Site:
         return sorted(self.root.rglob("*.html"))
 
 
-@pytest.fixture(scope="session", params=sorted(BRIEFINGS))
+def _built_from(name: str) -> tuple[Path, dict[str, str]]:
+    return SPLIT[name] if name in SPLIT else (BRIEFINGS[name], {})
+
+
+@pytest.fixture(scope="session", params=[*sorted(BRIEFINGS), *SPLIT])
 def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Site:
-    data = BRIEFINGS[request.param]
+    data, extra = _built_from(request.param)
     out = tmp_path_factory.mktemp(f"site-{request.param}")
-    result = build_site(data, out)
+    result = build_site(data, out, extra)
     assert result.returncode == 0, result.stderr
     built, problems = catalogs.build(load.load(data))
     assert built is not None and not problems
@@ -119,9 +128,23 @@ def test_a_record_nobody_cites_has_no_backlinks_section(site: Site) -> None:
         assert page.select_one("#referred-to-by") is None
 
 
+def _timeline_parts(site: Site) -> list[Path]:
+    """The pages of the timeline's parts, in the order its page lists them (none if whole)."""
+    links = site.page("timeline.md").select("a[data-brief-part]")
+    found = [_resolve(site, site.root / "timeline" / "index.html", str(a["href"])) for a in links]
+    return [resolved[0] for resolved in found if resolved is not None]
+
+
+def _timeline_items(site: Site) -> list[Tag]:
+    """The timeline's entries in reading order: on its page, or on its parts' pages in turn."""
+    items = site.page("timeline.md").select("li[data-brief-item]")
+    for part in _timeline_parts(site):
+        items += site.soup(part).select("li[data-brief-item]")
+    return items
+
+
 def test_timeline_is_in_date_order_and_complete(site: Site) -> None:
-    page = site.page("timeline.md")
-    items = page.select("li[data-brief-item]")
+    items = _timeline_items(site)
     dated = site.catalog.dated("events", "reactions")
     assert [li["id"] for li in items] == [e.id for e in dated]
     starts = [FuzzyDate.parse(str(li.select_one("time")["datetime"])).earliest for li in items]  # type: ignore[index]
@@ -203,9 +226,9 @@ def test_every_page_ends_with_the_sources_it_cites(site: Site) -> None:
 
 
 def test_the_same_data_builds_the_same_bytes(site: Site, tmp_path: Path) -> None:
-    data = BRIEFINGS[site.name]
+    data, extra = _built_from(site.name)
     again = tmp_path / "again"
-    assert build_site(data, again).returncode == 0
+    assert build_site(data, again, extra).returncode == 0
     first = {p.relative_to(site.root): p.read_bytes() for p in site.root.rglob("*") if p.is_file()}
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
@@ -236,3 +259,27 @@ def test_the_default_timeline_holds_its_milestones_from_1953_to_june_2024(site: 
         assert found.get(record_id) == day, record_id
     positions = [order.index(record_id) for record_id, _ in MILESTONES]
     assert positions == sorted(positions)
+
+
+def test_a_timeline_within_the_page_budget_stays_on_one_page(site: Site) -> None:
+    if site.name in SPLIT:
+        assert site.page("timeline.md").select("li[data-brief-item]") == []
+    else:
+        assert _timeline_parts(site) == []
+
+
+@pytest.mark.parametrize("site", sorted(SPLIT), indirect=True)
+def test_each_part_of_a_long_timeline_holds_at_most_a_page_and_filters_its_own(
+    site: Site,
+) -> None:
+    budget = int(SPLIT[site.name][1]["BRIEFING_PAGE_ITEMS"])
+    parts = _timeline_parts(site)
+    assert len(parts) >= len(site.catalog.dated("events", "reactions")) / budget
+    for part in parts:
+        soup = site.soup(part)
+        items = soup.select("li[data-brief-item]")
+        assert 0 < len(items) <= budget, part
+        assert len(soup.select("[data-brief-filters]")) == 1, part
+        offered = {str(b["data-value"]) for b in soup.select("button[data-filter=kind]")}
+        assert offered == {str(li["data-kind"]) for li in items}, part
+        assert soup.select("a[data-brief-part]"), f"{part} does not link back to the timeline"

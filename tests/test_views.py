@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import Briefing
 
 from macros import catalog as catalogs
-from macros import load
+from macros import load, urls
 from macros.render import Renderer
 from macros.views import MACROS, MacroError, Views
 
@@ -65,3 +66,57 @@ def test_compare_refuses_a_topic_an_agreement_has_no_article_on(views: Views) ->
         str(error.value)
         == "compare(): 'inf-treaty' has no article on 'eliminaton' — did you mean 'elimination'?"
     )
+
+
+# --- Lists too long for one page --------------------------------------------------------------
+
+
+def test_a_timeline_too_long_for_one_page_lists_its_parts_instead(views: Views) -> None:
+    split = Views(views.catalog, views.renderer, page_items=1)
+    assert len(split.timeline_parts) == len(split.timeline_items) == 3
+    html = split.timeline(views.renderer.page("timeline.md"))
+    assert "data-brief-item" not in html
+    links = re.findall(r'<a href="([^"]+)" data-brief-part>', html)
+    assert links == [urls.href("timeline.md", p.source) for p in split.timeline_parts]
+
+
+def test_a_part_of_the_timeline_shows_its_entries_with_filters_of_its_own(views: Views) -> None:
+    split = Views(views.catalog, views.renderer, page_items=1)
+    first, second = split.timeline_parts[:2]
+    html = split.timeline(views.renderer.page(first.source), part=first.slug)
+    assert re.findall(r'<li class="brief-item[^"]*" id="([^"]+)"', html) == [
+        i.entry.id for i in first.items
+    ]
+    assert html.count("data-brief-filters") == 1
+    assert f'rel="next" data-brief-part>{second.title} →</a>' in html
+    assert 'rel="prev"' not in html
+
+
+def test_a_wrong_part_of_the_timeline_is_refused_with_a_suggestion(views: Views) -> None:
+    split = Views(views.catalog, views.renderer, page_items=1)
+    slug = split.timeline_parts[0].slug
+    with pytest.raises(MacroError) as error:
+        split.timeline(views.renderer.page("index.md"), part=slug + "x")
+    assert str(error.value) == (
+        f"timeline(): no part of the timeline '{slug}x' — did you mean '{slug}'?"
+    )
+
+
+def test_a_timeline_that_fits_on_one_page_has_no_parts(views: Views) -> None:
+    assert views.timeline_parts == []
+    assert "data-brief-part" not in views.timeline(views.renderer.page("timeline.md"))
+
+
+def test_perspectives_past_the_page_budget_show_the_latest_and_point_to_the_index(
+    briefing: Briefing,
+) -> None:
+    text = (briefing.root / "perspectives" / "arms-control-view.yml").read_text()
+    briefing.write("perspectives/later-view.yml", text.replace("2019-08-02", "2019-09-01"))
+    built = briefing.catalog()
+    capped = Views(built, Renderer(built), page_items=1)
+    html = capped.perspectives(capped.renderer.page("compare.md"))
+    assert html.count('<article class="brief-perspective ') == 1
+    assert "../perspectives/later-view/" in html
+    assert "The 1 most recent of 2 perspectives" in html
+    whole = Views(built, Renderer(built)).perspectives(capped.renderer.page("compare.md"))
+    assert "most recent" not in whole

@@ -2,8 +2,9 @@
  * macro writes. Without this script every entry shows. With it, the hidden filter bar
  * appears; each filter is a toggle button (aria-pressed), several in one group widen the
  * choice, groups narrow it, and the choice lives in the address (?kind=…&actor=…) so a
- * reload or a shared link keeps it. Material's instant navigation swaps pages without a
- * reload, so setup runs again on every page through its document$ observable. */
+ * reload or a shared link keeps it (a value no button offers is dropped from it).
+ * Material's instant navigation swaps pages without a reload, so setup runs again on every
+ * page through its document$ observable. */
 (function () {
   "use strict";
   var GROUPS = ["kind", "actor", "agreement"];
@@ -31,6 +32,36 @@
     var query = params.toString().replace(/%2C/g, ",");
     var address = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     window.history.replaceState(window.history.state, "", address);
+    carry();
+  }
+
+  // A timeline too long for one page is in parts; the links between them (data-brief-part)
+  // carry the reader's filters along. With no filters chosen, a link keeps its own preset.
+  function carry() {
+    var query = window.location.search;
+    document.querySelectorAll("a[data-brief-part]").forEach(function (link) {
+      if (!link.hasAttribute("data-brief-href")) {
+        link.setAttribute("data-brief-href", link.getAttribute("href"));
+      }
+      var own = link.getAttribute("data-brief-href");
+      link.setAttribute("href", query ? own.split("?")[0] + query : own);
+    });
+  }
+
+  // An old or mistyped link may name a value no button offers: it is dropped, so a reader
+  // never faces an empty timeline with no pressed button to undo. True if one was.
+  function dropUnknown(bar, state) {
+    var dropped = false;
+    GROUPS.forEach(function (group) {
+      Array.from(state[group]).forEach(function (value) {
+        var selector = '[data-filter="' + group + '"][data-value="' + CSS.escape(value) + '"]';
+        if (!bar.querySelector(selector)) {
+          state[group].delete(value);
+          dropped = true;
+        }
+      });
+    });
+    return dropped;
   }
 
   function matches(item, state) {
@@ -76,6 +107,7 @@
   }
 
   function setup() {
+    carry();
     var bar = document.querySelector("[data-brief-filters]");
     if (!bar || bar.getAttribute("data-ready") === "true") {
       return;
@@ -83,6 +115,9 @@
     bar.setAttribute("data-ready", "true");
     bar.hidden = false;
     var state = readState();
+    if (dropUnknown(bar, state)) {
+      writeState(state);
+    }
     bar.addEventListener("click", function (event) {
       var button = event.target.closest("button");
       if (!button || !bar.contains(button)) {

@@ -1,0 +1,33 @@
+"""The Markdown dump (BRIEFING_DUMP_MARKDOWN) and the plain build the benchmark makes of it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+import macros
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import build_plain  # noqa: E402 — bench/ is not a package; its modules import each other so
+
+
+def test_a_page_is_dumped_at_its_source_path_with_its_front_matter(tmp_path: Path) -> None:
+    macros.dump_markdown(tmp_path, "pack.md", {"hide": ["toc"]}, "# Pack\n")
+    macros.dump_markdown(tmp_path, "events/a.md", {}, "# A\n")
+    assert (tmp_path / "pack.md").read_text() == "---\nhide:\n- toc\n---\n\n# Pack\n"
+    assert (tmp_path / "events" / "a.md").read_text() == "# A\n"
+
+
+def test_the_plain_config_is_ours_without_the_macros_plugin_and_the_hooks(tmp_path: Path) -> None:
+    config = build_plain.plain_config(ROOT / "mkdocs.yml", tmp_path, ROOT / "data")
+    ours = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!ENV", ""))
+    assert "hooks" not in config and "watch" not in config
+    assert [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]] == ["search"]
+    assert config["docs_dir"] == str(tmp_path)
+    assert config["theme"]["custom_dir"] == str(ROOT / ours["theme"]["custom_dir"])
+    assert config["markdown_extensions"] == ours["markdown_extensions"]
+    assert config["nav"] == ours["nav"]

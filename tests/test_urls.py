@@ -1,0 +1,47 @@
+"""Where pages live and how one links to another: relative links, worked out without the disk."""
+
+from __future__ import annotations
+
+import itertools
+import posixpath
+
+import pytest
+
+from macros import urls
+
+#: Pages at every depth, in folders that share a prefix and folders that do not.
+PAGES = [
+    "index.md",
+    "timeline.md",
+    "events/index.md",
+    "events/putin-visit.md",
+    "events/putin-visit-2024.md",
+    "actors/kim-jong-un.md",
+    "timeline/cold-war.md",
+    "timeline/cold-war-1954-to-1958.md",
+    "a/b/c.md",
+    "a/b/index.md",
+    "a/bc/d.md",
+]
+
+
+@pytest.mark.parametrize(("here", "there"), list(itertools.product(PAGES, PAGES)))
+def test_relative_agrees_with_posixpath_relpath(here: str, there: str) -> None:
+    start, target = urls.served_at(here), urls.served_at(there)
+    assert urls.relative(target, start) == posixpath.relpath(target or ".", start or ".")
+
+
+def test_a_link_between_record_pages_climbs_out_of_both_folders() -> None:
+    assert (
+        urls.href("events/putin-visit.md", "actors/kim-jong-un.md") == "../../actors/kim-jong-un/"
+    )
+
+
+def test_a_link_to_the_same_page_is_its_anchor_alone() -> None:
+    assert urls.href("timeline.md", "timeline.md", "era-x") == "#era-x"
+    assert urls.href("timeline.md", "timeline.md") == "./"
+
+
+def test_a_link_from_the_home_page_goes_down_into_folders() -> None:
+    assert urls.href("index.md", "timeline/cold-war.md") == "timeline/cold-war/"
+    assert urls.href("timeline/cold-war.md", "index.md") == "../../"
