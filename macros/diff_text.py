@@ -2,9 +2,9 @@
 
 Plain text for a terminal, one change a line, each line naming its record::
 
-    added source yonhap-summons-2024 — 'ROK summons Russian ambassador'
-    renamed event putin-visit → putin-arrives-pyongyang-2024
-    reaction rok-summons-russian-ambassador: date 2024-06-21 → 2024-06-22
+    added source ministry-statement-2019 — 'Statement on the summit'
+    renamed event summit → summit-2019
+    reaction ambassador-summoned: date 2019-06-21 → 2019-06-22
 
 Markdown for a pull request's job summary: the same words, grouped by record, every value
 from the data in a code span, so nothing an editor typed is read as markup.
@@ -98,7 +98,7 @@ def _headline(change: Change, quote: Quote) -> str:
 
 
 def _record(key: Key, quote: Quote | None = None) -> str:
-    """``event putin-visit-2024``; the briefing itself is ``briefing``."""
+    """``event summit-2019``; the briefing itself is ``briefing``."""
     collection, record_id = key
     if collection == BRIEFING:
         return BRIEFING
@@ -131,7 +131,7 @@ def _ids(ids: Sequence[str], quote: Quote) -> str:
 
 
 def _shown(value: Any) -> str:
-    """A value in a few words: ``2024-06-21``, ``Kim visits Vladivostok``, an article's number."""
+    """A value in a few words: ``2024-06-21``, ``The leaders meet``, an article's number."""
     if isinstance(value, dict):
         label = next((value[k] for k in _LABELS if isinstance(value.get(k), str)), None)
         return _shown(label) if label is not None else "a part"

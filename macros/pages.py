@@ -39,7 +39,7 @@ class Generated:
 
     @property
     def markdown(self) -> str:
-        """``{{ record("putin-visit-2024") }}``: the page's text, as an editor would write it."""
+        """``{{ record("summit-2019") }}``: the page's text, as an editor would write it."""
         name = f"{self.keyword}=" if self.keyword else ""
         return f'{{{{ {self.macro}({name}"{self.argument}") }}}}\n'
 

@@ -96,7 +96,7 @@ _BY_TYPE = {
     "number_commas": "must be written without commas, like 11000 (got {got})",
     "number_range": "must be a number between 10^-15 and 10^15 in size (got {got})",
     "url_scheme": "must be a web address starting with https:// or http:// (got {got})",
-    "id_format": "must be a record id in lowercase-kebab-case, like 'kim-jong-un' (got {got})",
+    "id_format": "must be a record id in lowercase-kebab-case, like 'foreign-ministry' (got {got})",
     "html_in_prose": "must not contain HTML — write Markdown, and link records with "
     "[[record-id]] (got {got})",
     "image_in_prose": "must not show images — a briefing loads nothing from other sites "
@@ -113,7 +113,7 @@ _BY_TYPE = {
 }
 _PATTERNS = {
     "^[a-z0-9]+(?:-[a-z0-9]+)*$": "must be a record id in lowercase-kebab-case, like "
-    "'kim-jong-un' (got {got})",
+    "'foreign-ministry' (got {got})",
     "^[A-Z]{2}$": "must be a two-letter country code in capitals, like 'NO' (got {got})",
     "^[a-z]{2,3}$": "must be a language code in lowercase, like 'en' (got {got})",
     "^[a-z][a-z-]*$": "must be a lowercase word or words joined by '-', like 'trigger' (got {got})",
@@ -163,7 +163,7 @@ FILE = {
     "key_type": "has a key that is not plain text (got {got}) — write 'field: value'",
     "duplicate_key": "appears twice in this mapping (first on line {first}) — keep one",
     "file_name": "file name must be a record id in lowercase-kebab-case, like "
-    "'putin-visit-2024.yml' (got {got})",
+    "'summit-2019.yml' (got {got})",
     "extension": "must end in .yml (got {got}) — rename the file",
     "nested_folder": "is a folder inside a collection — keep each record as a .yml file "
     "directly in the collection's folder",

@@ -1,7 +1,7 @@
 """The one place that decides where a record lives, and how one page links to another.
 
-Pages are named by their source path inside docs/ (``events/putin-visit.md``); with
-MkDocs' directory URLs that page is served at ``events/putin-visit/``. Every link is
+Pages are named by their source path inside docs/ (``events/summit-2019.md``); with
+MkDocs' directory URLs that page is served at ``events/summit-2019/``. Every link is
 relative to the page it appears on, so the site works from any folder, and on GitHub Pages.
 """
 

@@ -232,7 +232,7 @@ def test_stray_folders_and_files_are_reported_with_their_name(briefing: Briefing
         "event:1: is not a collection (got 'event') — did you mean 'events'? — "
         f"collections are {collections}",
         "events/Test_Event.yml:1: file name must be a record id in lowercase-kebab-case, "
-        "like 'putin-visit-2024.yml' (got 'Test_Event.yml')",
+        "like 'summit-2019.yml' (got 'Test_Event.yml')",
         "events/test-event.yaml:1: must end in .yml (got 'test-event.yaml') — rename the file",
     ]
 
