@@ -8,6 +8,7 @@ bytes are refused with a message and a line.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -96,10 +97,12 @@ def read(path: Path | str, refused: list[Refused]) -> tuple[Any, Lines]:
     """A file's YAML as plain values, with its lines (worked out now only if needed)."""
     try:
         with open(path, "rb") as file:  # noqa: PTH123 — a plain string path, once per record
-            raw = file.read(MAX_BYTES + 1)
+            # Ask the size first: read(MAX_BYTES + 1) would allocate a megabyte every time.
+            too_large = os.fstat(file.fileno()).st_size > MAX_BYTES
+            raw = b"" if too_large else file.read()
     except OSError as error:
         raise Refused(1, "", words.FILE["unreadable"].format(why=error.strerror)) from None
-    if len(raw) > MAX_BYTES:
+    if too_large:
         raise Refused(1, "", words.FILE["too_large"].format(limit="1 MB"))
     try:
         text = raw.decode("utf-8")
