@@ -171,6 +171,11 @@ def _walk(source: str, value: Any, plan: Plan, loc: Loc, found: list[Reference])
     elif kind == "model":
         _collect(source, value, loc, found)
     elif kind == "list":
+        if detail[0] == "ref":  # the commonest case, inlined: lists of ids (sources, actors …)
+            allowed = detail[1].collections
+            for index, item in enumerate(value):
+                found.append(Reference(source, item, (*loc, index), allowed))
+            return
         for index, item in enumerate(value):
             if item is not None:
                 _walk(source, item, detail, (*loc, index), found)
