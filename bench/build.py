@@ -1,6 +1,6 @@
 """Benchmark of the site build: ours against plain mkdocs-material on the same pages.
 
-    python bench/build.py [--sizes 100,1000,10000] [--runs 2] [--seed 0] [--serve 1000|0]
+    python bench/build.py [--sizes 100,1000,10000] [--runs 3] [--seed 0] [--serve 1000|0]
 
 For each size a synthetic briefing is generated (bench/synth.py), then built once, untimed,
 with ``BRIEFING_DUMP_MARKDOWN`` set, which writes every page's final Markdown; build_plain.py
@@ -148,7 +148,7 @@ def serve(records: int, seed: int, edits: int) -> build_serve.Served:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", default="100,1000,10000", help="records per briefing")
-    parser.add_argument("--runs", type=int, default=2, help="runs of each build per size")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each build per size")
     parser.add_argument("--seed", type=int, default=0, help="the generator's seed (default 0)")
     parser.add_argument("--serve", type=int, default=1000, help="records to serve (0: none)")
     parser.add_argument("--edits", type=int, default=2, help="edits in the serve test")

@@ -134,7 +134,7 @@ def report(stats: pstats.Stats, top: int) -> list[str]:
     for title, piece in (("ours", f"{ROOT.name}/macros/"), ("mkdocs-macros", "mkdocs_macros")):
         rows = sorted(
             ((cum, calls, f"{Path(f).name}:{line}({fn})") for (f, line, fn), (_, calls, _, cum, _)
-             in raw.items() if piece in f),
+             in raw.items() if piece in f and area(f) != AREAS[0][0]),
             reverse=True,
         )  # fmt: skip
         lines.append(f"{title}: functions by cumulative time")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -56,11 +57,15 @@ class Result:
 
     @property
     def overhead(self) -> float:
-        return self.ours.median_seconds / self.plain.median_seconds
+        """The median of the ratios of each pair of runs: ours, then plain right after it,
+        so that each pair met the same load on the machine."""
+        pairs = zip(self.ours.runs, self.plain.runs, strict=False)
+        return statistics.median(ours.seconds / plain.seconds for ours, plain in pairs)
 
     @property
     def cpu_overhead(self) -> float:
-        return self.ours.median_cpu_seconds / self.plain.median_cpu_seconds
+        pairs = zip(self.ours.runs, self.plain.runs, strict=False)
+        return statistics.median(ours.cpu_seconds / plain.cpu_seconds for ours, plain in pairs)
 
 
 COLUMNS = (
