@@ -11,6 +11,7 @@ python -m macros diff BASE [HEAD]        what changed in the facts from BASE to 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -19,6 +20,10 @@ from pathlib import Path
 from . import catalog, load, schema
 from .problems import summary
 
+#: What the last command read. A process that ends with ``os._exit`` (below) keeps it, rather
+#: than free ten thousand records object by object only to exit.
+_last_read: list[object] = []
+
 
 def check(data_dir: Path) -> int:
     """Print every problem in the briefing at ``data_dir``, then a count; 1 if any."""
@@ -26,6 +31,7 @@ def check(data_dir: Path) -> int:
         print(f"{data_dir}: is not a folder — give the briefing's data folder, like data/")
         return 2
     built, problems = catalog.build(load.load(data_dir))
+    _last_read[:] = [built, problems]
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
         print(problem)
@@ -126,4 +132,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # A one-shot process: what a command reads lives until it ends and holds no cycles, so
+    # the cyclic collector would only walk it again and again (a third of a second for
+    # 10,000 records). Reference counting still frees everything.
+    gc.disable()
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early, as `… | head` does: nothing to add
+        code = 1
+    # Exit without freeing what was read, as mypy does: the operating system takes it back
+    # at once. Nothing is left to run: there is no atexit handler, and stdout is flushed.
+    os._exit(code)

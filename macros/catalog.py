@@ -8,6 +8,7 @@ names records is indexed and checked without a line changed here.
 from __future__ import annotations
 
 import types
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -46,14 +47,15 @@ class Catalog:
             self.records.setdefault(entry.id, entry)
             self.collections[entry.collection].append(entry)
         self.outgoing: dict[str, list[Reference]] = {}
-        self.backlinks: dict[str, list[Reference]] = {}
+        backlinks: defaultdict[str, list[Reference]] = defaultdict(list)
         named = [(BRIEFING, briefing)] if briefing else []
         for source_id, model in [*named, *self._records()]:
             refs = references(source_id, model)
             self.outgoing[source_id] = refs
             for ref in refs:
                 if ref.target != source_id:
-                    self.backlinks.setdefault(ref.target, []).append(ref)
+                    backlinks[ref.target].append(ref)
+        self.backlinks: dict[str, list[Reference]] = dict(backlinks)
 
     def _records(self) -> Iterator[tuple[str, BaseModel]]:
         return ((entry.id, entry.record) for entry in self.records.values())
@@ -154,9 +156,20 @@ def references(source: str, model: BaseModel) -> list[Reference]:
 
 
 def _collect(source: str, model: BaseModel, loc: Loc, found: list[Reference]) -> None:
+    values = vars(model)  # a model's fields are its attributes: cheaper than getattr
     for name, plan in _plan(type(model)):
-        value = getattr(model, name)
-        if value is not None:
+        value = values[name]
+        if value is None:
+            continue
+        kind, detail = plan
+        # The two commonest cases are inlined: this runs for every field of every record.
+        if kind == "list" and detail[0] == "ref":  # lists of ids (sources, actors …)
+            allowed = detail[1].collections
+            for index, item in enumerate(value):
+                found.append(Reference(source, item, (*loc, name, index), allowed))
+        elif kind == "ref":
+            found.append(Reference(source, value, (*loc, name), detail.collections))
+        elif kind != "prose" or "[[" in value:  # most prose has no link: skip it here
             _walk(source, value, plan, (*loc, name), found)
 
 
@@ -171,11 +184,6 @@ def _walk(source: str, value: Any, plan: Plan, loc: Loc, found: list[Reference])
     elif kind == "model":
         _collect(source, value, loc, found)
     elif kind == "list":
-        if detail[0] == "ref":  # the commonest case, inlined: lists of ids (sources, actors …)
-            allowed = detail[1].collections
-            for index, item in enumerate(value):
-                found.append(Reference(source, item, (*loc, index), allowed))
-            return
         for index, item in enumerate(value):
             if item is not None:
                 _walk(source, item, detail, (*loc, index), found)

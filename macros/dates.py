@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import total_ordering
+from functools import cached_property, total_ordering
 
 MONTHS = tuple(calendar.month_name)[1:]
 _POINT = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?"
@@ -41,11 +41,12 @@ class Point:
     def precision(self) -> str:
         return "day" if self.day else "month" if self.month else "year"
 
-    @property
+    # Cached: dates are compared thousands of times (sorting, era and order checks).
+    @cached_property
     def earliest(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
-    @property
+    @cached_property
     def latest(self) -> dt.date:
         month = self.month or 12
         return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
@@ -88,11 +89,11 @@ class FuzzyDate:
             raise DateError("date_range_order")
         return cls(start, end, approximate=bool(groups[3] or groups[7]))
 
-    @property
+    @cached_property
     def earliest(self) -> dt.date:
         return self.start.earliest
 
-    @property
+    @cached_property
     def latest(self) -> dt.date:
         return (self.end or self.start).latest
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
 
 from . import problems as words
 from .dates import FuzzyDate
@@ -81,20 +84,30 @@ def _orphan_sources(catalog: Catalog) -> Iterator[Problem]:
 
 def _disagreement_fields(catalog: Catalog) -> Iterator[Problem]:
     for entry in catalog.records.values():
-        singular = COLLECTIONS[entry.collection][1]
-        yield from _disagreements_in(entry, entry.record, (), singular)
-        for index, article in enumerate(getattr(entry.record, "articles", [])):
-            yield from _disagreements_in(entry, article, ("articles", index), "an article")
+        record = entry.record
+        yield from _disagreements_in(entry, record, (), COLLECTIONS[entry.collection][1])
+        if isinstance(record, Agreement):
+            for index, article in enumerate(record.articles):
+                yield from _disagreements_in(entry, article, ("articles", index), "an article")
 
 
 def _disagreements_in(entry: Entry, part: Any, loc: Loc, singular: str) -> Iterator[Problem]:
-    fields = [name for name in type(part).model_fields if name != "disagreements"]
-    for index, disagreement in enumerate(getattr(part, "disagreements", [])):
-        if disagreement.field not in fields:
-            hint = words.did_you_mean(disagreement.field, fields)
+    model: type[BaseModel] = type(part)
+    fields = _fields(model)
+    if "disagreements" not in fields:
+        return
+    for index, disagreement in enumerate(part.disagreements):
+        if disagreement.field not in fields or disagreement.field == "disagreements":
+            others = [name for name in fields if name != "disagreements"]
+            hint = words.did_you_mean(disagreement.field, others)
             got = words.got(disagreement.field)
             where = (*loc, "disagreements", index, "field")
             yield _at(entry, where, "disagreement_field", singular=singular, got=got, hint=hint)
+
+
+@cache
+def _fields(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(model.model_fields)
 
 
 def _eras(catalog: Catalog, eras: list[Era], briefing_path: str, lines: Lines) -> Iterator[Problem]:

@@ -200,6 +200,16 @@ def test_a_file_that_cannot_be_read_is_one_problem(
     assert problems_of(briefing, "events/test-event.yml", content) == [problem]
 
 
+@pytest.mark.parametrize("size", [64 * 1024 - 1, 64 * 1024, 200_000, yamlfile.MAX_BYTES])
+def test_a_long_file_is_read_to_its_end(briefing: Briefing, size: int) -> None:
+    """Files are read in chunks: a field on the last line of a long file is still seen."""
+    head, last = EVENT.replace("kind: meeting\n", ""), "kind: meeting\n"
+    comment = "# " + "y" * (size - len(head) - len(last) - 3) + "\n"
+    content = head + comment + last
+    assert len(content.encode()) == size
+    assert problems_of(briefing, "events/test-event.yml", content) == []
+
+
 def test_a_quote_never_closed_is_reported_where_it_opens(briefing: Briefing) -> None:
     found = problems_of(briefing, "events/test-event.yml", 'title: "never\nkind: x\nplace: y\n')
     assert [p.split(": ")[0] for p in found] == ["1"]

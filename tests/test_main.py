@@ -154,6 +154,20 @@ def test_the_command_runs_in_its_own_process() -> None:
         assert "Traceback" not in done.stdout
 
 
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """`python -m macros check | head -1` on a long report: the pipe closes under it."""
+    command = [sys.executable, "-m", "macros", "check", "tests/fixtures/invalid/several-problems"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as child:
+        assert child.stdout is not None and child.stderr is not None
+        child.stdout.close()  # before the child writes: its output waits in its buffer
+        errors = child.stderr.read().decode()
+        assert child.wait(timeout=60) == 1
+    assert errors == ""
+
+
 # --- GitHub Actions ------------------------------------------------------------------------
 
 
