@@ -144,10 +144,8 @@ def _point(groups: tuple[str | None, ...]) -> Point:
     """Year, month and day as the pattern captured them (the year is always there)."""
     year = int(groups[0] or 0)
     month, day = (int(g) if g else None for g in groups[1:3])
-    if year < 1 or (month is not None and not 1 <= month <= 12):
-        raise DateError("date_calendar")
-    if month is not None and day is not None and day > calendar.monthrange(year, month)[1]:
-        raise DateError("date_calendar")
-    if day == 0:
-        raise DateError("date_calendar")
+    try:  # the calendar's own check: year 0, month 13, 30 February and day 0 all fail it
+        dt.date(year, 1 if month is None else month, 1 if day is None else day)
+    except ValueError:
+        raise DateError("date_calendar") from None
     return Point(year, month, day)

@@ -160,9 +160,14 @@ def _simple(node: Node) -> Any:
         return [_simple(item) for item in node.value]
     mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        if key_node.id != "scalar" or key_node.value in mapping:
+        key = key_node.value
+        if key_node.id != "scalar" or key in mapping:
             raise _Repeated
-        mapping[key_node.value] = _simple(value_node)
+        if value_node.id == "scalar":  # most values: read here, without a call
+            value = value_node.value
+            mapping[key] = None if not value_node.style and value in _NULLS else value
+        else:
+            mapping[key] = _simple(value_node)
     return mapping
 
 
