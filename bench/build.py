@@ -31,7 +31,7 @@ import build_plain
 import build_report
 import build_serve
 from build_report import Build, Result, Run, Site
-from check import RESULTS, ROOT, machine
+from check import RESULTS, ROOT, machine, parse_sizes
 from synth import generate
 
 #: The targets (docs: bench/README.md#the-build-benchmark).
@@ -153,12 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serve", type=int, default=1000, help="records to serve (0: none)")
     parser.add_argument("--edits", type=int, default=2, help="edits in the serve test")
     args = parser.parse_args(argv)
-    try:
-        sizes = sorted({int(size) for size in args.sizes.split(",")})
-    except ValueError:
-        parser.error(f"--sizes must be numbers separated by commas (got {args.sizes!r})")
-    if sizes[0] < 7:
-        parser.error(f"every size must be at least 7, one record per collection (got {sizes[0]})")
+    sizes = parse_sizes(parser, args.sizes)
     about = machine()
     about.pop("pinned", None)  # builds are not pinned: mkdocs is single-threaded anyway
     print(", ".join(f"{key}: {value}" for key, value in about.items()), flush=True)

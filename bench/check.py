@@ -162,18 +162,24 @@ def write_json(result: Result, about: dict[str, str]) -> Path:
     return path
 
 
+def parse_sizes(parser: argparse.ArgumentParser, text: str) -> list[int]:
+    """``--sizes 100,1000,10000`` as sorted numbers, or a usage error."""
+    try:
+        sizes = sorted({int(size) for size in text.split(",")})
+    except ValueError:
+        parser.error(f"--sizes must be numbers separated by commas (got {text!r})")
+    if sizes[0] < 7:
+        parser.error(f"every size must be at least 7, one record per collection (got {sizes[0]})")
+    return sizes
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", default="100,1000,10000", help="records per briefing")
     parser.add_argument("--runs", type=int, default=3, help="runs per size (default 3)")
     parser.add_argument("--seed", type=int, default=0, help="the generator's seed (default 0)")
     args = parser.parse_args(argv)
-    try:
-        sizes = sorted({int(size) for size in args.sizes.split(",")})
-    except ValueError:
-        parser.error(f"--sizes must be numbers separated by commas (got {args.sizes!r})")
-    if sizes[0] < 7:
-        parser.error(f"every size must be at least 7, one record per collection (got {sizes[0]})")
+    sizes = parse_sizes(parser, args.sizes)
     about = machine()
     print(", ".join(f"{key}: {value}" for key, value in about.items()))
     results: list[Result] = []
