@@ -35,6 +35,9 @@ TARGET_RECORDS, TARGET_SECONDS, TARGET_MB = 10_000, 2.0, 500.0
 @dataclass(frozen=True)
 class Run:
     seconds: float
+    #: user + system CPU seconds of the child: what the run cost, without the waits that
+    #: other work on the same core adds to its wall time.
+    cpu_seconds: float
     peak_rss_mb: float
     exit_code: int
 
@@ -46,6 +49,7 @@ class Result:
     counts: dict[str, int]
     runs: list[Run]
     median_seconds: float
+    median_cpu_seconds: float
     peak_rss_mb: float
     seconds_per_1000: float
     ratio_to_previous: float | None
@@ -73,7 +77,10 @@ def run_once(data_dir: Path, output: Path) -> Run:
     child.returncode = os.waitstatus_to_exitcode(status)
     # ru_maxrss is in kilobytes on Linux (bytes on macOS).
     scale = 1024 * 1024 if sys.platform == "darwin" else 1024
-    return Run(round(seconds, 3), round(usage.ru_maxrss / scale, 1), child.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(
+        round(seconds, 3), round(cpu, 3), round(usage.ru_maxrss / scale, 1), child.returncode
+    )
 
 
 def measure(records: int, runs: int, seed: int, previous: Result | None) -> Result:
@@ -92,6 +99,7 @@ def measure(records: int, runs: int, seed: int, previous: Result | None) -> Resu
         counts=counts,
         runs=done,
         median_seconds=round(median, 3),
+        median_cpu_seconds=round(statistics.median(run.cpu_seconds for run in done), 3),
         peak_rss_mb=max(run.peak_rss_mb for run in done),
         seconds_per_1000=round(median / records * 1000, 3),
         ratio_to_previous=round(ratio, 2) if ratio is not None else None,
@@ -127,13 +135,15 @@ def machine() -> dict[str, str]:
 
 def table(results: list[Result]) -> list[str]:
     head = (
-        f"{'records':>8} {'files':>7} {'median s':>9} {'peak MB':>8} {'s/1k rec':>9} {'×prev':>6}"
+        f"{'records':>8} {'files':>7} {'median s':>9} {'cpu s':>7} {'peak MB':>8}"
+        f" {'s/1k rec':>9} {'×prev':>6}"
     )
     lines = [head, "-" * len(head)]
     for r in results:
         ratio = f"{r.ratio_to_previous:.2f}" if r.ratio_to_previous is not None else "—"
         lines.append(
-            f"{r.records:>8} {r.files:>7} {r.median_seconds:>9.3f} {r.peak_rss_mb:>8.1f}"
+            f"{r.records:>8} {r.files:>7} {r.median_seconds:>9.3f}"
+            f" {r.median_cpu_seconds:>7.3f} {r.peak_rss_mb:>8.1f}"
             f" {r.seconds_per_1000:>9.3f} {ratio:>6}" + ("" if r.passed else "  PROBLEMS")
         )
     return lines
