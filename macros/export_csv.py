@@ -9,7 +9,10 @@ The columns come from the model, so a new field gets its column with no change h
   ``<field>_approximate`` (``true`` or ``false``);
 - a part (``signed``, ``ended``, ``quote``) becomes one column per field: ``signed.date``;
 - a list of ids is the ids separated by spaces; any other list, or a mapping, is JSON;
-- an empty cell is a value the record does not give.
+- an empty cell is a value the record does not give;
+- a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, and is not
+  a plain number such as ``-5`` or ``+3.2``, gets a ``'`` in front (``guarded``), so that a
+  spreadsheet shows it as text rather than running it as a formula (OWASP, "CSV Injection").
 
 Lines end in CRLF and a field is quoted only when it must be, as RFC 4180 says.
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import types
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +34,11 @@ from .catalog import Catalog
 from .dates import FuzzyDate
 from .export_text import field_order, iso, page_url
 from .model import COLLECTIONS, RefTo
+
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A number as Python and spreadsheets write it: ``-5``, ``+3.2``, ``.5``, ``1e-05``.
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 @dataclass(frozen=True)
@@ -53,10 +62,19 @@ def tables(catalog: Catalog) -> dict[str, bytes]:
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(["id", "page_url", *(c.name for c in columns)])
         for entry in catalog.collections[name]:
-            cells = [c.value(entry.record) for c in columns]
-            writer.writerow([entry.id, page_url(briefing, entry), *cells])
+            cells = [entry.id, page_url(briefing, entry), *(c.value(entry.record) for c in columns)]
+            writer.writerow([guarded(cell) for cell in cells])
         out[file_name(name)] = buffer.getvalue().encode("utf-8")
     return out
+
+
+def guarded(cell: str) -> str:
+    """A cell a spreadsheet would run as a formula (``=HYPERLINK(…)``, ``-1+1``, ``@SUM(…)``)
+    with a ``'`` in front, as OWASP recommends; any other cell, a plain number included, as
+    it is."""
+    if cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
 
 
 def columns_of(model: type[BaseModel], prefix: str = "") -> list[Column]:

@@ -24,7 +24,7 @@ from sites import Sites
 from test_site import BRIEFINGS
 
 from macros import catalog as catalogs
-from macros import export, export_history, export_json, load, urls
+from macros import export, export_csv, export_history, export_json, load, urls
 from macros.__main__ import EXPORT_FORMATS, main
 from macros.catalog import Catalog
 from macros.model import COLLECTIONS
@@ -206,6 +206,60 @@ def test_csv_cells_with_commas_quotes_and_line_breaks_read_back(briefing: Briefi
     assert row["summary"] == "The two leaders sign.\nSecond line, with a comma."
     assert row["actors"] == "united-states soviet-union"
     assert json.loads(row["disagreements"] or "[]") == []
+
+
+def _csv_rows(briefing: Briefing, collection: str) -> dict[str, dict[str, str]]:
+    """The briefing's CSV table of ``collection``, read back, by id."""
+    tables = export.downloads(briefing.catalog(), _history(briefing), ["csv"])
+    body = next(d.body for d in tables if d.name == f"{collection}.csv").decode("utf-8")
+    rows = csv.DictReader(io.StringIO(body, newline=""), strict=True)
+    return {row["id"]: row for row in rows}
+
+
+def test_a_csv_cell_a_spreadsheet_would_run_as_a_formula_starts_with_a_quote(
+    briefing: Briefing,
+) -> None:
+    formula = '=HYPERLINK("http://x.invalid","click")'
+    signing = "events/inf-signing.yml"
+    briefing.edit(signing, "title: The INF Treaty is signed", f"title: '{formula}'")
+    briefing.edit(signing, "place: Washington", "place: '@SUM(1+1)'")
+    rows = _csv_rows(briefing, "events")
+    assert rows["inf-signing"]["title"] == "'" + formula
+    assert rows["inf-signing"]["place"] == "'@SUM(1+1)"
+    # Negative control: a title that is no formula is written as the record gives it.
+    assert not rows["inf-withdrawal-2019"]["title"].startswith("'")
+    assert rows["inf-signing"]["date"] == "1987-12-08", "an ISO date is left as it is"
+
+
+def test_a_negative_figure_stays_a_number_in_the_csv(briefing: Briefing) -> None:
+    briefing.edit("figures/missiles-eliminated.yml", "value: 2692", "value: -5")
+    assert _csv_rows(briefing, "figures")["missiles-eliminated"]["value"] == "-5"
+    briefing.edit("figures/missiles-eliminated.yml", "value: -5", "value: -3.25")
+    assert _csv_rows(briefing, "figures")["missiles-eliminated"]["value"] == "-3.25"
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ('=HYPERLINK("http://x.invalid","click")', '\'=HYPERLINK("http://x.invalid","click")'),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("-", "'-"),
+        # Plain numbers, dates and ordinary text are written as they are.
+        ("-5", "-5"),
+        ("+3.2", "+3.2"),
+        ("-0.5", "-0.5"),
+        ("1e-05", "1e-05"),
+        ("2024-06-27/2024-06-29", "2024-06-27/2024-06-29"),
+        ("A = B", "A = B"),
+        ("", ""),
+    ],
+)
+def test_guarded_puts_a_quote_before_a_formula_only(cell: str, written: str) -> None:
+    assert export_csv.guarded(cell) == written
 
 
 def test_csv_parts_get_a_column_per_field_and_lists_of_parts_are_json(site: Path) -> None:
