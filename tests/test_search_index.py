@@ -129,3 +129,16 @@ def test_a_record_page_is_indexed_with_its_words_apart(
     text = indexed(sites.get("second").root)[location]
     assert separated in text
     assert run_together not in text
+
+
+def test_the_timeline_filters_are_not_indexed(sites: Sites) -> None:
+    """The filter bar is controls, not content: a search for an actor finds the events, not
+    the button that filters by them."""
+    root = sites.get("second").root
+    page = (root / "timeline" / "index.html").read_text("utf-8")
+    assert "Filter the timeline" in page  # the bar is on the page …
+    sections = {k: v for k, v in indexed(root).items() if k.startswith("timeline/")}
+    text = " ".join(sections.values())
+    assert "Filter the timeline" not in text  # … and not in the index
+    assert "Show everything" not in text
+    assert "The INF Treaty is signed" in text  # while the entries are
