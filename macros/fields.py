@@ -153,6 +153,14 @@ class RefTo:
     collections: tuple[str, ...]
 
 
+def empty(kind: type[list[Any]] | type[dict[Any, Any]] = list) -> Any:
+    """The default of an optional list (or mapping) field: a new empty one for each record,
+    made by pydantic-core. A literal ``[]`` default is deep-copied in Python for every record,
+    which cost a quarter of the time of validating a small one. The JSON Schema still shows
+    ``"default": []`` to an editor."""
+    return Field(default_factory=kind, json_schema_extra={"default": kind()})
+
+
 def _ref(*collections: str) -> Any:
     return Annotated[
         str, StringConstraints(strip_whitespace=True, pattern=ID_PATTERN), RefTo(collections)

@@ -39,6 +39,7 @@ from .fields import (
     Sources,
     Text,
     Url,
+    empty,
     record_id,
 )
 
@@ -83,7 +84,7 @@ class Fact(Record):
     """A factual record: it cites at least one source and may note disagreements."""
 
     sources: Sources
-    disagreements: list[Disagreement] = []
+    disagreements: list[Disagreement] = empty()
     confidence: Confidence | None = None
 
 
@@ -114,7 +115,7 @@ class Actor(Record):
     belongs_to: ActorRef | None = None
     country_code: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
     summary: Prose | None = None
-    sources: list[SourceRef] = []
+    sources: list[SourceRef] = empty()
 
     @model_validator(mode="after")
     def _people_have_roles(self) -> Actor:
@@ -143,8 +144,8 @@ class Article(Part):
     title: Text | None = None
     text: Quotation | None = None
     #: What the article says on each point a comparison asks about, in our words.
-    aspects: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z-]*$")], Prose] = {}
-    disagreements: list[Disagreement] = []
+    aspects: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z-]*$")], Prose] = empty(dict)
+    disagreements: list[Disagreement] = empty()
 
 
 class Agreement(Fact):
@@ -157,7 +158,7 @@ class Agreement(Fact):
     summary: Prose
     in_force: Date | None = None
     ended: Ending | None = None
-    articles: list[Article] = []
+    articles: list[Article] = empty()
 
     def when(self) -> FuzzyDate:
         return self.signed.date
@@ -173,8 +174,8 @@ class Event(Fact):
     ]  # fmt: skip
     summary: Prose
     place: Text | None = None
-    actors: list[ActorRef] = []
-    agreements: list[AgreementRef] = []
+    actors: list[ActorRef] = empty()
+    agreements: list[AgreementRef] = empty()
 
 
 class Figure(Fact):
@@ -190,7 +191,7 @@ class Figure(Fact):
     as_of: Date | None = None
     since: Date | None = None
     quote: Quotation | None = None
-    caveats: list[Prose] = []
+    caveats: list[Prose] = empty()
 
     def when(self) -> FuzzyDate:
         return self.stated_on
@@ -206,7 +207,7 @@ class Reaction(Fact):
     ]  # fmt: skip
     to: Annotated[list[ReactionTarget], Field(min_length=1)]
     summary: Prose
-    quotes: list[Quotation] = []
+    quotes: list[Quotation] = empty()
 
 
 class Perspective(Fact):
@@ -217,9 +218,9 @@ class Perspective(Fact):
     date: Date
     stance: Literal["alarmed", "concerned", "measured", "sceptical", "supportive", "defensive"]
     summary: Prose
-    about: list[AnyRef] = []
-    responds_to: list[PerspectiveRef] = []
-    quotes: list[Quotation] = []
+    about: list[AnyRef] = empty()
+    responds_to: list[PerspectiveRef] = empty()
+    quotes: list[Quotation] = empty()
 
 
 # --- The briefing --------------------------------------------------------------------------
@@ -256,8 +257,8 @@ class Briefing(Part):
     last_reviewed: Date
     url: Url
     repository: Url
-    key_figures: list[FigureRef] = []
-    comparisons: list[Comparison] = []
+    key_figures: list[FigureRef] = empty()
+    comparisons: list[Comparison] = empty()
     language: Language = "en"
 
 
