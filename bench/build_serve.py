@@ -3,12 +3,20 @@ synthetic briefing, wait for the first build, change one record's title, and pol
 until the new title is served.
 
     python bench/build_serve.py --records 1000 [--edits 2] [--seed 0]
+    python bench/build_serve.py --records 1000 --phases [--edits 3]
+
+``--phases`` serves nothing: it replays `mkdocs serve --dirty` in this process (the
+configuration loaded again before each build, a first build, then an edit and a dirty build
+``--edits`` times) and prints the CPU seconds of the last rebuild by step: each plugin event,
+the loading of the data and the data files, and the pages built again, by kind.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -17,8 +25,11 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from synth import generate
 
@@ -124,15 +135,108 @@ def data_records(data: Path) -> int:
     return sum(1 for p in data.glob("*/*.yml") if p.parent.name != "schemas")
 
 
+#: Our steps timed in ``--phases``, besides mkdocs' and the plugins' events: (module, function).
+OURS = (("load", "load"), ("catalog", "build"), ("export", "downloads"), ("export", "write"))
+#: A page's kind, by its source path, for ``--phases``.
+COLLECTION_PAGE = re.compile(r"^[a-z]+/index\.md$")
+
+
+def page_kind(source: str) -> str:
+    if source.startswith("timeline/"):
+        return "timeline parts"
+    if COLLECTION_PAGE.match(source):
+        return "collection indexes"
+    return "record pages" if "/" in source else "hand-written pages"
+
+
+def phases(data: Path, edits: int = 3) -> list[str]:
+    """CPU seconds of the last of ``edits`` dirty rebuilds, by step (see the docstring)."""
+    from mkdocs import plugins
+    from mkdocs.commands import build as steps
+    from mkdocs.config import load_config
+
+    spent: dict[str, float] = defaultdict(float)
+    pages: dict[str, int] = defaultdict(int)
+
+    def timed(owner: Any, name: str, label: Callable[..., str]) -> None:
+        original = getattr(owner, name)
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = time.process_time()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spent[label(*args)] += time.process_time() - started
+
+        setattr(owner, name, wrapper)
+
+    def run_event(self: Any, name: str, item: Any = None, **kwargs: Any) -> Any:
+        for method in self.events[name]:
+            self._current_plugin = origin = self._event_origins.get(method, "?")
+            started = time.process_time()
+            result = method(item, **kwargs) if item is not None else method(**kwargs)
+            spent[f"event {name} ({origin})"] += time.process_time() - started
+            item = item if result is None else result
+        self._current_plugin = None
+        return item
+
+    def built(step: str) -> Callable[..., str]:
+        def label(page: Any, *_: Any) -> str:
+            if not page.file.is_modified():
+                return f"{step}: pages not built"
+            pages[page_kind(page.file.src_uri)] += step == "build"
+            return f"{step}: {page_kind(page.file.src_uri)}"
+
+        return label
+
+    os.environ.update(BRIEFING_DATA=str(data), NO_MKDOCS_2_WARNING="1")
+    os.chdir(ROOT)
+    url = "http://127.0.0.1:8000/"
+    record = sorted((data / "events").glob("*.yml"))[0]
+    plugins.PluginCollection.run_event = run_event  # type: ignore[method-assign]
+    timed(steps, "_populate_page", built("markdown"))
+    timed(steps, "_build_page", built("build"))
+    timed(steps, "_build_theme_template", lambda name, *_: f"theme {name}")
+    timed(steps, "get_navigation", lambda *_: "navigation")
+    total = 0.0
+    for number in range(edits + 1):
+        if number:
+            retitle(record, f"bench-edit-{number}")
+        if number == edits:
+            spent.clear()
+            pages.clear()
+        started = time.process_time()
+        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(data.parent / "site"))
+        config.site_url = url
+        spent["load mkdocs.yml"] += time.process_time() - started
+        if not number:
+            config.plugins.on_startup(command="serve", dirty=True)
+        steps.build(config, serve_url=url, dirty=True)
+        total = time.process_time() - started
+        if not number:  # the package is imported now: time our steps too
+            for module, function in OURS:
+                owner = importlib.import_module(f"macros.{module}")
+                timed(owner, function, lambda *_, m=module, f=function: f"  in it: {m}.{f}")
+    lines = [f"{total:6.2f} s CPU, the rebuild after edit {edits} (pages built: {dict(pages)})"]
+    for label, seconds in sorted(spent.items(), key=lambda pair: -pair[1]):
+        if seconds >= 0.01:
+            lines.append(f"{seconds:6.2f} s {seconds / total:6.1%}  {label}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--records", type=int, default=1000)
     parser.add_argument("--edits", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--phases", action="store_true", help="CPU by step, in this process")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix=f"bench-serve-{args.records}-") as temp:
         data = Path(temp) / "data"
         generate(args.records, data, args.seed)
+        if args.phases:
+            print("\n".join(phases(data, args.edits)))
+            return 0
         served = measure(data, args.edits)
     print(f"first build {served.first_build_seconds} s; edits served after {served.edit_seconds} s")
     if served.worst is None:

@@ -77,7 +77,10 @@ def filters(
 ) -> list[tuple[str, str, list[tuple[str, str]]]]:
     """The filter groups: (group, label, [(value, text)]) for kinds, actors and agreements."""
     kinds = sorted({(i.kind, i.kind.replace("-", " ")) for i in items})
-    actors = sorted({(a, name(a)) for i in items for a in i.actors}, key=lambda p: p[1].lower())
+    # By name, then by id: two actors may share a name, and a set has no order of its own.
+    actors = sorted(
+        {(a, name(a)) for i in items for a in i.actors}, key=lambda p: (p[1].lower(), p[0])
+    )
     agreements = {a for i in items for a in i.agreements}
     signed = sorted(agreements, key=lambda a: catalog.records[a].record.when().sort_key())  # type: ignore[union-attr]
     return [

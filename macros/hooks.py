@@ -19,6 +19,11 @@ def on_files(files: Any, config: Any) -> Any:
     return sys.modules["macros"].on_files(files, config)
 
 
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """The theme's environment, kept from one build to the next (looked up at call time)."""
+    return sys.modules["macros"].on_env(env, config, files)
+
+
 def on_post_page(output: str, page: Any, config: Any) -> Any:
     """A record page's schema.org JSON-LD, put in its head (looked up at call time, too)."""
     return sys.modules["macros"].on_post_page(output, page, config)

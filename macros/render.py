@@ -7,6 +7,7 @@ escaped before it is converted), so text such as ``<beta>`` or ``{{ x }}`` shows
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable
@@ -224,28 +225,50 @@ class _Context(Context):
         return super().call(__obj, *args, **kwargs)
 
 
+_CONVERTER = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _convert(text: str) -> str:
+    """Python-Markdown's HTML for ``text``, kept from one build to the next under
+    `mkdocs serve`, where an edit leaves almost every text as it was. The text is the whole
+    input (links already written out with their words), so the same text, the same HTML."""
+    _CONVERTER.reset()
+    return str(_CONVERTER.convert(text))
+
+
+@functools.cache
+def environment(templates: Path) -> Environment:
+    """The Jinja environment of a folder of templates, made once for the life of the package.
+
+    Under `mkdocs serve` every build makes a new ``Renderer``; keeping the environment keeps
+    the templates compiled from one build to the next. Nothing in it depends on the briefing.
+    """
+    env = Environment(
+        loader=FileSystemLoader(templates),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        # No stat() of the template file at every call: under `mkdocs serve`, entry.py
+        # imports the package afresh (and so makes a new environment) when a template changes.
+        auto_reload=False,
+    )
+    env.context_class = _Context
+    env.filters["words"] = lambda date: date.words() if date else ""
+    env.filters["machine"] = lambda date: date.machine() if date else ""
+    env.filters["md_text"] = markdown_text
+    env.globals["escape"] = escape
+    return env
+
+
 class Renderer:
     """Renders records and pages of one briefing with the templates."""
 
     def __init__(self, catalog: Catalog, templates: Path = TEMPLATES) -> None:
         self.catalog = catalog
-        self.env = Environment(
-            loader=FileSystemLoader(templates),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=False,
-            # No stat() of the template file at every call: under `mkdocs serve`, entry.py
-            # imports the package afresh (a new Environment) when a template changes.
-            auto_reload=False,
-        )
-        self.env.context_class = _Context
-        self.env.filters["words"] = lambda date: date.words() if date else ""
-        self.env.filters["machine"] = lambda date: date.machine() if date else ""
-        self.env.filters["md_text"] = markdown_text
-        self.env.globals["escape"] = escape
-        self.converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+        self.env = environment(templates)
         self._converted: dict[str, str] = {}
         # Worked out once per build, not once per link: every page names and links records.
         self._names: dict[str, str] = {}
@@ -276,8 +299,7 @@ class Renderer:
         if cached is None:
             safe = html.escape(AUTOLINK.sub(_autolink, text), quote=False).replace("&gt;", ">")
             linked = LINK.sub(self._placeholder_link, safe)
-            self.converter.reset()
-            cached = self._converted[text] = self.converter.convert(linked)
+            cached = self._converted[text] = _convert(linked)
         return cached
 
     def _placeholder_link(self, match: re.Match[str]) -> str:

@@ -6,10 +6,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import Briefing
 
-from macros import chronology, incremental, pages
-from macros.incremental import Snapshot
+from macros import chronology, incremental, pages, urls
+from macros.incremental import Rebuild, Snapshot
+from macros.model import COLLECTIONS
+from macros.render import Renderer
+from macros.views import Views
 
 
 @pytest.fixture
@@ -37,7 +41,8 @@ def test_a_build_with_nothing_changed_builds_no_record_page(
     briefing: Briefing, site_files: tuple[Path, Path]
 ) -> None:
     before = snap(briefing, site_files)
-    assert incremental.rebuild(before, snap(briefing, site_files)) == set()
+    empty = frozenset[str]()
+    assert incremental.rebuild(before, snap(briefing, site_files)) == Rebuild(empty, empty, empty)
 
 
 def test_an_edited_record_is_built_again_with_what_it_names_and_what_names_it(
@@ -48,8 +53,11 @@ def test_an_edited_record_is_built_again_with_what_it_names_and_what_names_it(
     found = incremental.rebuild(before, snap(briefing, site_files))
     named = {"inf-treaty", "united-states", "soviet-union", "treaty-text"}
     naming = set(briefing.catalog().cited_by("inf-signing"))
-    assert found == {"inf-signing"} | named | naming
-    assert "withdrawal-statement-2019" not in found
+    assert found is not None and found.changed == {"inf-signing"}
+    assert found.pages == {"inf-signing"} | named | naming
+    assert "withdrawal-statement-2019" not in found.pages
+    assert found.rows == {"inf-signing"} | naming, "a line in a list shows what its record names"
+    assert not found.rows & named
 
 
 def test_a_reference_taken_away_still_rebuilds_the_record_it_named(
@@ -60,7 +68,7 @@ def test_a_reference_taken_away_still_rebuilds_the_record_it_named(
         "events/inf-signing.yml", "actors: [united-states, soviet-union]", "actors: [united-states]"
     )
     found = incremental.rebuild(before, snap(briefing, site_files))
-    assert found is not None and "soviet-union" in found
+    assert found is not None and "soviet-union" in found.pages
 
 
 @pytest.mark.parametrize(
@@ -138,15 +146,59 @@ def test_a_generated_page_is_built_again_when_it_shows_a_record_the_edit_changed
     assert built.briefing is not None
     parts = chronology.parts(built.briefing.eras, chronology.items(built), page_items=1)
     by_path = {p.path: p for p in pages.generated(built, parts)}
-    wanted = {"inf-signing", "inf-treaty"}
+    # inf-signing edited: inf-treaty is one of the records it names, no record names it.
+    wanted = Rebuild(
+        frozenset({"inf-signing"}), frozenset({"inf-signing", "inf-treaty"}),
+        frozenset({"inf-signing"}),
+    )  # fmt: skip
 
     def again(path: str | None) -> bool:
         return incremental.again(by_path.get(path) if path else None, wanted, built, parts)
 
     assert again("events/inf-signing.md") and not again("events/inf-withdrawal-2019.md")
+    assert again("agreements/inf-treaty.md"), "its 'referred to by' list names the edited record"
+    assert not again("agreements/index.md"), "a list's line names what it names, not its namers"
     assert again("events/index.md") and not again("reactions/index.md")
-    shown = [p.source for p in parts if any(i.entry.id in wanted for i in p.items)]
+    shown = [p.source for p in parts if any(i.entry.id in wanted.rows for i in p.items)]
     assert shown and all(again(path) for path in shown)
     assert not all(again(p.source) for p in parts)
     assert again(None), "a hand-written page may show any record"
     assert incremental.again(by_path["reactions/index.md"], None, built, parts)
+
+
+def test_a_part_of_the_timeline_is_built_again_when_its_filters_name_an_edited_record(
+    briefing: Briefing,
+) -> None:
+    """The reaction names the withdrawal, whose agreement the reaction's filters show."""
+    built = briefing.catalog()
+    assert built.briefing is not None
+    parts = chronology.parts(built.briefing.eras, chronology.items(built), page_items=1)
+    by_path = {p.path: p for p in pages.generated(built, parts)}
+    (reaction,) = [p.source for p in parts if p.items[0].entry.id == "withdrawal-statement-2019"]
+
+    def edited(record_id: str) -> Rebuild:
+        only = frozenset({record_id})
+        return Rebuild(only, only, only)
+
+    treaty, text = edited("inf-treaty"), edited("treaty-text")
+    assert incremental.again(by_path[reaction], treaty, built, parts)
+    assert not incremental.again(by_path[reaction], text, built, parts)
+
+
+@pytest.mark.parametrize("name", list(COLLECTIONS))
+def test_a_line_of_a_collection_index_links_only_its_record_and_the_index_names(
+    briefing: Briefing, name: str
+) -> None:
+    """``INDEX_NAMES`` against templates/collection.html: a link on a record's line to any
+    other record would leave the index stale when that record is edited."""
+    built = briefing.catalog()
+    views = Views(built, Renderer(built))
+    page = views.renderer.page(urls.collection_page(name))
+    table = BeautifulSoup(views.collection(page, name), "html.parser").select("tbody tr")
+    assert len(table) == len(built.collections[name])
+    others = name in incremental.INDEX_NAMES
+    for row, entry in zip(table, pages.listed(built, name), strict=True):
+        linked = {str(a["href"]).rstrip("/").rpartition("/")[2] for a in row.select("a[href]")}
+        assert entry.id in linked
+        assert linked <= {entry.id} | incremental.index_names(entry), entry.id
+        assert not others or linked - {entry.id}, f"{entry.id}: the line names no other record"
