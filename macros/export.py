@@ -59,7 +59,7 @@ def downloads(
             Download(
                 export_json.NAME, "json", "application/json",
                 f"All {len(catalog.records)} records, with their references resolved to pages",
-                export_json.render(export_json.document(catalog)),
+                export_json.render_document(export_json.document(catalog)),
             ),
             Download(
                 export_json.SCHEMA_NAME, "json", "application/schema+json",

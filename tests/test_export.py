@@ -104,6 +104,18 @@ def test_every_record_of_data_is_in_briefing_json(document: dict[str, Any], data
         assert document["counts"][collection] == len(ids)
 
 
+def test_briefing_json_has_each_record_on_a_line_of_its_own(
+    site: Path, document: dict[str, Any]
+) -> None:
+    """grep finds a record, and two versions of the file diff record by record."""
+    lines = (site / "data" / "briefing.json").read_text("utf-8").splitlines()
+    on_a_line = [json.loads(line.strip().removesuffix(",")) for line in lines
+                 if line.lstrip().startswith('{"id": ')]  # fmt: skip
+    every = [record for records in document["collections"].values() for record in records]
+    assert on_a_line == every
+    assert lines[0] == "{" and lines[1] == '  "$schema": "briefing.schema.json",'
+
+
 def test_briefing_json_loads_back_into_the_same_records(
     document: dict[str, Any], data: Path
 ) -> None:
