@@ -24,8 +24,8 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
+from phase_clock import PhaseClock
 from synth import generate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,39 +74,15 @@ def profile_build(data: Path, site: Path) -> pstats.Stats:
 
 def phases(data: Path, site: Path) -> list[str]:
     """CPU seconds by plugin event and mkdocs step, timed around each call."""
-    from mkdocs import plugins
     from mkdocs.commands import build as steps
     from mkdocs.config import load_config
     from mkdocs.structure.pages import Page
 
-    spent: dict[str, float] = defaultdict(float)
-
-    def timed(owner: Any, name: str, label: str) -> None:
-        original = getattr(owner, name)
-
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            started = time.process_time()
-            try:
-                return original(*args, **kwargs)
-            finally:
-                spent[label] += time.process_time() - started
-
-        setattr(owner, name, wrapper)
-
-    def run_event(self: Any, name: str, item: Any = None, **kwargs: Any) -> Any:
-        for method in self.events[name]:
-            self._current_plugin = self._event_origins.get(method, "<unknown>")
-            started = time.process_time()
-            result = method(item, **kwargs) if item is not None else method(**kwargs)
-            spent[f"event {name} {self._current_plugin}"] += time.process_time() - started
-            item = item if result is None else result
-        self._current_plugin = None
-        return item
-
-    plugins.PluginCollection.run_event = run_event  # type: ignore[method-assign]
-    timed(Page, "render", "page.render (Markdown to HTML)")
-    timed(steps, "_build_page", "_build_page (page_context event, theme, write)")
-    timed(steps, "_build_theme_template", "theme (sitemap, 404)")
+    clock = PhaseClock()
+    clock.time_events()
+    clock.wrap(Page, "render", lambda *_: "page.render (Markdown to HTML)")
+    clock.wrap(steps, "_build_page", lambda *_: "_build_page (page_context event, theme, write)")
+    clock.wrap(steps, "_build_theme_template", lambda *_: "theme (sitemap, 404)")
     os.environ.update(BRIEFING_DATA=str(data), NO_MKDOCS_2_WARNING="1")
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     os.chdir(ROOT)
@@ -115,11 +91,7 @@ def phases(data: Path, site: Path) -> list[str]:
     config.plugins.on_startup(command="build", dirty=False)
     steps.build(config)
     total = time.process_time() - started
-    lines = [f"{total:7.2f} s  CPU in all"]
-    for label, seconds in sorted(spent.items(), key=lambda pair: -pair[1]):
-        if seconds >= 0.01:
-            lines.append(f"{seconds:7.2f} s  {seconds / total:6.1%}  {label}")
-    return lines
+    return clock.report(total, f"{total:7.2f} s  CPU in all")
 
 
 def report(stats: pstats.Stats, top: int) -> list[str]:

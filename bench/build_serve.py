@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from phase_clock import PhaseClock
 from synth import generate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -151,34 +152,12 @@ def page_kind(source: str) -> str:
 
 def phases(data: Path, edits: int = 3) -> list[str]:
     """CPU seconds of the last of ``edits`` dirty rebuilds, by step (see the docstring)."""
-    from mkdocs import plugins
     from mkdocs.commands import build as steps
     from mkdocs.config import load_config
 
-    spent: dict[str, float] = defaultdict(float)
+    clock = PhaseClock()
+    spent = clock.spent
     pages: dict[str, int] = defaultdict(int)
-
-    def timed(owner: Any, name: str, label: Callable[..., str]) -> None:
-        original = getattr(owner, name)
-
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            started = time.process_time()
-            try:
-                return original(*args, **kwargs)
-            finally:
-                spent[label(*args)] += time.process_time() - started
-
-        setattr(owner, name, wrapper)
-
-    def run_event(self: Any, name: str, item: Any = None, **kwargs: Any) -> Any:
-        for method in self.events[name]:
-            self._current_plugin = origin = self._event_origins.get(method, "?")
-            started = time.process_time()
-            result = method(item, **kwargs) if item is not None else method(**kwargs)
-            spent[f"event {name} ({origin})"] += time.process_time() - started
-            item = item if result is None else result
-        self._current_plugin = None
-        return item
 
     def built(step: str) -> Callable[..., str]:
         def label(page: Any, *_: Any) -> str:
@@ -193,11 +172,11 @@ def phases(data: Path, edits: int = 3) -> list[str]:
     os.chdir(ROOT)
     url = "http://127.0.0.1:8000/"
     record = sorted((data / "events").glob("*.yml"))[0]
-    plugins.PluginCollection.run_event = run_event  # type: ignore[method-assign]
-    timed(steps, "_populate_page", built("markdown"))
-    timed(steps, "_build_page", built("build"))
-    timed(steps, "_build_theme_template", lambda name, *_: f"theme {name}")
-    timed(steps, "get_navigation", lambda *_: "navigation")
+    clock.time_events()
+    clock.wrap(steps, "_populate_page", built("markdown"))
+    clock.wrap(steps, "_build_page", built("build"))
+    clock.wrap(steps, "_build_theme_template", lambda name, *_: f"theme {name}")
+    clock.wrap(steps, "get_navigation", lambda *_: "navigation")
     total = 0.0
     for number in range(edits + 1):
         if number:
@@ -216,12 +195,10 @@ def phases(data: Path, edits: int = 3) -> list[str]:
         if not number:  # the package is imported now: time our steps too
             for module, function in OURS:
                 owner = importlib.import_module(f"macros.{module}")
-                timed(owner, function, lambda *_, m=module, f=function: f"  in it: {m}.{f}")
-    lines = [f"{total:6.2f} s CPU, the rebuild after edit {edits} (pages built: {dict(pages)})"]
-    for label, seconds in sorted(spent.items(), key=lambda pair: -pair[1]):
-        if seconds >= 0.01:
-            lines.append(f"{seconds:6.2f} s {seconds / total:6.1%}  {label}")
-    return lines
+                label = f"  in it: {module}.{function}"
+                clock.wrap(owner, function, lambda *_, label=label: label)
+    head = f"{total:6.2f} s CPU, the rebuild after edit {edits} (pages built: {dict(pages)})"
+    return clock.report(total, head)
 
 
 def main(argv: list[str] | None = None) -> int:
