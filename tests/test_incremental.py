@@ -10,8 +10,10 @@ from bs4 import BeautifulSoup
 from conftest import Briefing
 
 from macros import chronology, incremental, pages, urls
+from macros.catalog import Catalog
 from macros.incremental import Rebuild, Snapshot
 from macros.model import COLLECTIONS
+from macros.pages import Generated
 from macros.render import Renderer
 from macros.views import Views
 
@@ -139,13 +141,21 @@ def test_the_search_index_keeps_the_pages_not_built_and_the_new_entries_of_those
     assert plugin.search_index.entries == [b, new_home, new_a]
 
 
-def test_a_generated_page_is_built_again_when_it_shows_a_record_the_edit_changed(
+def _one_entry_a_part(
     briefing: Briefing,
-) -> None:
+) -> tuple[Catalog, list[chronology.TimelinePart], dict[str, Generated]]:
+    """The catalog, its timeline cut into parts of one entry each, and the generated pages
+    by path: the finest cut, so that every entry's part is a page of its own."""
     built = briefing.catalog()
     assert built.briefing is not None
     parts = chronology.parts(built.briefing.eras, chronology.items(built), page_items=1)
-    by_path = {p.path: p for p in pages.generated(built, parts)}
+    return built, parts, {p.path: p for p in pages.generated(built, parts)}
+
+
+def test_a_generated_page_is_built_again_when_it_shows_a_record_the_edit_changed(
+    briefing: Briefing,
+) -> None:
+    built, parts, by_path = _one_entry_a_part(briefing)
     # inf-signing edited: inf-treaty is one of the records it names, no record names it.
     wanted = Rebuild(
         frozenset({"inf-signing"}), frozenset({"inf-signing", "inf-treaty"}),
@@ -170,10 +180,7 @@ def test_a_part_of_the_timeline_is_built_again_when_its_filters_name_an_edited_r
     briefing: Briefing,
 ) -> None:
     """The reaction names the withdrawal, whose agreement the reaction's filters show."""
-    built = briefing.catalog()
-    assert built.briefing is not None
-    parts = chronology.parts(built.briefing.eras, chronology.items(built), page_items=1)
-    by_path = {p.path: p for p in pages.generated(built, parts)}
+    built, parts, by_path = _one_entry_a_part(briefing)
     (reaction,) = [p.source for p in parts if p.items[0].entry.id == "withdrawal-statement-2019"]
 
     def edited(record_id: str) -> Rebuild:
