@@ -226,7 +226,12 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     configuration, the nav and the page reach the templates in each render's context. The
     templates do not change under a running server: Material's are installed, and an edit
     to ours in macros/theme/ reloads this package, which forgets the kept environment.
+    When another plugin handles ``on_env`` too (Material's blog, tags or privacy plugins
+    do), nothing is kept: it may change the environment for each build.
     """
+    if len(config.plugins.events["env"]) > 1:  # another plugin may change it for each build
+        _themes.clear()
+        return env
     key = (tuple(str(d) for d in config.theme.dirs), str(config.theme.locale))
     kept = _themes.get(key)
     if kept is None:
