@@ -8,7 +8,6 @@ escaped before it is converted), so text such as ``<beta>`` or ``{{ x }}`` shows
 from __future__ import annotations
 
 import functools
-import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,24 +15,18 @@ from pathlib import Path
 from types import MethodType
 from typing import Any
 
-import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2.runtime import Context, Macro
 from markupsafe import Markup, escape
 
-from . import urls
+from . import prose, urls
 from .catalog import Catalog
 from .dates import FuzzyDate
 from .load import Entry
-from .model import AUTOLINK, COLLECTIONS, LINK, Ending, Quotation, Signing
+from .model import COLLECTIONS, Ending, Quotation, Signing
 
 TEMPLATES = Path(__file__).with_name("templates")
-#: The characters Python-Markdown unescapes after a backslash (with the tables extension).
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _OUTER_P = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
-#: How converted Markdown names a record before a page makes the link relative to itself.
-RECORD_SCHEME = "record:"
-_RECORD_HREF = re.compile(r'href="record:([a-z0-9-]+)"')
 
 
 DATE_FIELDS = {"date", "published", "in_force", "stated_on", "as_of", "since", "signed", "ended"}
@@ -55,20 +48,6 @@ def name_of(entry: Entry) -> str:
         if value:
             return str(value)
     return entry.id
-
-
-def _autolink(match: re.Match[str]) -> str:
-    """``<https://x>`` as a Markdown link, so that escaping ``<`` does not break it."""
-    url = match.group(1)
-    target = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-    return f"[{markdown_text(url)}]({target})"
-
-
-def markdown_text(text: str) -> str:
-    """Plain text made safe to place inside Markdown, on one line: ``<``, ``>`` and ``&``
-    become entities, and every other character Markdown would act on gets a backslash."""
-    escaped = html.escape(" ".join(text.split()), quote=False)
-    return _MD_SPECIAL.sub(r"\\\1", escaped)
 
 
 @dataclass
@@ -113,7 +92,7 @@ class Page:
         converted = self.renderer.markdown(text)
         here = urls.served_at(self.source) or "."
         return Markup(  # noqa: S704 — converted from escaped text; hrefs are our own
-            _RECORD_HREF.sub(
+            prose.RECORD_HREF.sub(
                 lambda m: 'href="' + self._href_from(here, m.group(1)) + '"', converted
             )
         )
@@ -131,7 +110,7 @@ class Page:
     def heading(self, text: str) -> Markup:
         """Text for a Markdown heading line: escaped for Markdown, on one line (and marked
         safe, so that the templates do not escape the escapes)."""
-        return Markup(markdown_text(text))  # noqa: S704 — markdown_text escaped it
+        return Markup(prose.markdown_text(text))  # noqa: S704 — markdown_text escaped it
 
     def kind_label(self, entry: Entry) -> str:
         """'Event · summit', 'Source · news' — what a record is, in a few words."""
@@ -225,18 +204,6 @@ class _Context(Context):
         return super().call(__obj, *args, **kwargs)
 
 
-_CONVERTER = markdown.Markdown(extensions=["sane_lists"], output_format="html")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _convert(text: str) -> str:
-    """Python-Markdown's HTML for ``text``, kept from one build to the next under
-    `mkdocs serve`, where an edit leaves almost every text as it was. The text is the whole
-    input (links already written out with their words), so the same text, the same HTML."""
-    _CONVERTER.reset()
-    return str(_CONVERTER.convert(text))
-
-
 @functools.cache
 def environment(templates: Path) -> Environment:
     """The Jinja environment of a folder of templates, made once for the life of the package.
@@ -258,7 +225,7 @@ def environment(templates: Path) -> Environment:
     env.context_class = _Context
     env.filters["words"] = lambda date: date.words() if date else ""
     env.filters["machine"] = lambda date: date.machine() if date else ""
-    env.filters["md_text"] = markdown_text
+    env.filters["md_text"] = prose.markdown_text
     env.globals["escape"] = escape
     return env
 
@@ -293,23 +260,12 @@ class Renderer:
         return Page(source, self)
 
     def markdown(self, text: str) -> str:
-        """Markdown from data → HTML, once per text: ``[[id]]`` links come out as
-        ``href="record:id"``, which each page then points at the record, relative to itself."""
+        """Markdown from data → HTML, once per text (``prose.to_html``): ``[[id]]`` links come
+        out as ``href="record:id"``, which each page then points at the record."""
         cached = self._converted.get(text)
         if cached is None:
-            safe = html.escape(AUTOLINK.sub(_autolink, text), quote=False).replace("&gt;", ">")
-            linked = LINK.sub(self._placeholder_link, safe)
-            cached = self._converted[text] = _convert(linked)
+            cached = self._converted[text] = prose.to_html(text, self.name)
         return cached
-
-    def _placeholder_link(self, match: re.Match[str]) -> str:
-        record_id, label = match.group(1), match.group(2)
-        words = (
-            markdown_text(label)
-            if label
-            else markdown_text(name_of(self.catalog.records[record_id]))
-        )
-        return f"[{words}]({RECORD_SCHEME}{record_id})"
 
     def macro(self, family: str, name: str, page: Page, *args: Any, **kwargs: Any) -> str:
         """Call macro ``name`` of ``templates/<family>.html`` and return its text."""
