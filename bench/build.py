@@ -30,8 +30,8 @@ from pathlib import Path
 import build_plain
 import build_report
 import build_serve
-from build_report import Build, Result, Run, Site
-from check import RESULTS, ROOT, machine, parse_sizes
+from build_report import Build, Result, Site
+from check import RESULTS, ROOT, Run, machine, parse_sizes
 from synth import generate
 
 #: The targets (docs: bench/README.md#the-build-benchmark).

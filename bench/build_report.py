@@ -6,17 +6,10 @@ import statistics
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from check import Run  # one run of a child process, as the validator benchmark records it
+
 if TYPE_CHECKING:
     from build_serve import Served
-
-
-@dataclass(frozen=True)
-class Run:
-    seconds: float
-    #: User and system time of the child: less swayed than wall time by other work.
-    cpu_seconds: float
-    peak_rss_mb: float
-    exit_code: int
 
 
 @dataclass(frozen=True)

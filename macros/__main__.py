@@ -134,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 if __name__ == "__main__":
     # A one-shot process: what a command reads lives until it ends and holds no cycles, so
     # the cyclic collector would only walk it again and again (a third of a second for
-    # 10,000 records). Reference counting still frees everything.
+    # 10,000 records). Reference counting still frees what a command drops.
     gc.disable()
     try:
         code = main()

@@ -93,21 +93,23 @@ def _disagreement_fields(catalog: Catalog) -> Iterator[Problem]:
 
 def _disagreements_in(entry: Entry, part: Any, loc: Loc, singular: str) -> Iterator[Problem]:
     model: type[BaseModel] = type(part)
-    fields = _fields(model)
-    if "disagreements" not in fields:
+    fields = _disputable(model)
+    if fields is None:
         return
     for index, disagreement in enumerate(part.disagreements):
-        if disagreement.field not in fields or disagreement.field == "disagreements":
-            others = [name for name in fields if name != "disagreements"]
-            hint = words.did_you_mean(disagreement.field, others)
+        if disagreement.field not in fields:
+            hint = words.did_you_mean(disagreement.field, fields)
             got = words.got(disagreement.field)
             where = (*loc, "disagreements", index, "field")
             yield _at(entry, where, "disagreement_field", singular=singular, got=got, hint=hint)
 
 
 @cache
-def _fields(model: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(model.model_fields)
+def _disputable(model: type[BaseModel]) -> tuple[str, ...] | None:
+    """The fields a disagreement on ``model`` may name; None if it takes no disagreements."""
+    if "disagreements" not in model.model_fields:
+        return None
+    return tuple(name for name in model.model_fields if name != "disagreements")
 
 
 def _eras(catalog: Catalog, eras: list[Era], briefing_path: str, lines: Lines) -> Iterator[Problem]:
