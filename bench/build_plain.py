@@ -1,6 +1,6 @@
 """The yardstick of the build benchmark: the same pages, built by plain mkdocs-material.
 
-Our build, run with ``BRIEFING_DUMP_MARKDOWN=DIR``, writes every page's final Markdown (macros
+Our build, run by dump.py, writes every page's final Markdown (macros
 rendered, cited sources appended, front matter kept) to ``DIR/<page>``. ``prepare`` turns that
 folder into a docs folder (the Markdown, plus every other file of docs/, such as the assets)
 and writes beside it the same ``mkdocs.yml`` minus the macros plugin and the hooks: same
@@ -18,8 +18,6 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-#: The variable that makes our build write its pages' Markdown into a folder (macros/__init__.py).
-DUMP = "BRIEFING_DUMP_MARKDOWN"
 #: Keys of mkdocs.yml that only our generator uses.
 OURS = ("hooks", "watch")
 

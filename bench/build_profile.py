@@ -31,7 +31,7 @@ from synth import generate
 ROOT = Path(__file__).resolve().parents[1]
 #: Areas by a piece of their path, the first that matches wins.
 AREAS = (
-    ("theme templates (both builds)", f"{ROOT.name}/macros/theme/"),
+    ("theme templates (both builds)", f"{ROOT.name}/macros/site/theme/"),
     ("ours (macros/)", f"{ROOT.name}/macros/"),
     ("mkdocs-macros", "mkdocs_macros"),
     ("material", "/material/"),

@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 # Imported after the line above: a script in bench/ starts with bench/, not the root, on sys.path.
-from macros import model  # noqa: E402
-from macros.dates import FuzzyDate  # noqa: E402
+from macros.facts import model  # noqa: E402
+from macros.facts.dates import FuzzyDate  # noqa: E402
 
 Ref = tuple[str, tuple[str, ...]]
 #: Every scalar as text, as the real loader reads it; libyaml's version when it is built in.

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import catalog, load
-from macros.catalog import Catalog
-from macros.problems import Problem
+from macros.facts import checking, load
+from macros.facts.catalog import Catalog
+from macros.facts.problems import Problem
 
 #: The browser tests' Chromium, built sites and readers, shared by every module once per session.
 pytest_plugins = ["sites"]
@@ -44,7 +44,7 @@ class Briefing:
         return load.load(self.root)
 
     def build(self) -> tuple[Catalog | None, list[Problem]]:
-        return catalog.build(self.load())
+        return checking.build(self.load())
 
     def catalog(self) -> Catalog:
         built, found = self.build()

@@ -2,7 +2,7 @@
 violation of any impact allowed; headings in order, landmarks, a skip link that works, and
 a focus that shows on every kind of element a keyboard reaches.
 
-Stock Material fails several axe rules; the fixes live in macros/theme/ and
+Stock Material fails several axe rules; the fixes live in macros/site/theme/ and
 docs/assets/briefing.css, each with the rule's name beside it. axe-core comes bundled with
 axe-playwright-python, so nothing is fetched. Each check has a twin on a planted fault.
 """
@@ -68,7 +68,7 @@ def test_axe_does_report_a_planted_fault(reader: Reader) -> None:
 
 
 def test_without_the_theme_overrides_material_fails_axe(reader: Reader) -> None:
-    """The overrides in macros/theme/ are what passes: undone, axe finds Material's faults."""
+    """The overrides in macros/site/theme/ are what passes: undone, axe finds Material's faults."""
     reader.open("about/")
     reader.evaluate(
         """() => {

@@ -30,9 +30,9 @@ from pydantic import BaseModel
 from sites import PHONE, Reader, Readers, Served, Sites, sideways_scroll
 from test_site import ROOT
 
-from macros import load, yamlfile
-from macros.fields import Prose, Text
-from macros.model import COLLECTIONS, Briefing, Disagreement
+from macros.facts import load, yamlfile
+from macros.facts.fields import Prose, Text
+from macros.facts.model import COLLECTIONS, Briefing, Disagreement
 
 VALID = ROOT / "tests" / "fixtures" / "valid"
 #: Text that must match other text (a field name), so it stays as it is.

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from conftest import Briefing
 
-from macros.catalog import BRIEFING, Reference, references
-from macros.model import Agreement, Event, Source
+from macros.facts.catalog import BRIEFING, Reference, references
+from macros.facts.model import Agreement, Event, Source
 
 SIGNING_SUMMARY = "summary: The two leaders sign [[inf-treaty|the treaty]]."
 

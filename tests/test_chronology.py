@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from macros.chronology import PAGE_ITEMS, Item, TimelinePart, by_era, parts
-from macros.load import Entry, Lines
-from macros.model import Era, Event
+from macros.facts.load import Entry, Lines
+from macros.facts.model import Era, Event
+from macros.site.timeline import PAGE_ITEMS, Item, TimelinePart, by_era, parts
 
 
 def era(era_id: str, start: str, end: str) -> Era:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from macros.dates import JSON_PATTERN, DateError, FuzzyDate, Point
+from macros.facts.dates import JSON_PATTERN, DateError, FuzzyDate, Point
 
 
 def parse(text: str) -> FuzzyDate:

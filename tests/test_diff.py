@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, Briefing
 
-from macros import diff, diff_text
-from macros.__main__ import main
+from macros.cli import main
+from macros.diff import compare as diff
+from macros.diff import words as diff_text
 
 BASE = FIXTURES / "diff" / "base"
 HEAD = FIXTURES / "diff" / "head"

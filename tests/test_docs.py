@@ -15,8 +15,8 @@ from typing import Any, Literal, get_args, get_origin
 import pytest
 from pydantic import BaseModel
 
-from macros import load
-from macros.model import (
+from macros.facts import load
+from macros.facts.model import (
     COLLECTIONS,
     Article,
     Briefing,

@@ -1,4 +1,4 @@
-"""The Markdown dump (BRIEFING_DUMP_MARKDOWN) and the plain build the benchmark makes of it."""
+"""The Markdown dump (bench/dump.py) and the plain build the benchmark makes of it."""
 
 from __future__ import annotations
 
@@ -7,17 +7,16 @@ from pathlib import Path
 
 import yaml
 
-import macros
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 import build_plain  # noqa: E402 — bench/ is not a package; its modules import each other so
+import dump  # noqa: E402
 
 
 def test_a_page_is_dumped_at_its_source_path_with_its_front_matter(tmp_path: Path) -> None:
-    macros.dump_markdown(tmp_path, "pack.md", {"hide": ["toc"]}, "# Pack\n")
-    macros.dump_markdown(tmp_path, "events/a.md", {}, "# A\n")
+    dump.dump_markdown(tmp_path, "pack.md", {"hide": ["toc"]}, "# Pack\n")
+    dump.dump_markdown(tmp_path, "events/a.md", {}, "# A\n")
     assert (tmp_path / "pack.md").read_text() == "---\nhide:\n- toc\n---\n\n# Pack\n"
     assert (tmp_path / "events" / "a.md").read_text() == "# A\n"
 

@@ -23,16 +23,20 @@ from conftest import Briefing
 from sites import Sites
 from test_site import BRIEFINGS
 
-from macros import catalog as catalogs
-from macros import export, export_csv, export_history, export_json, load, urls
-from macros.__main__ import EXPORT_FORMATS, main
-from macros.catalog import Catalog
-from macros.model import COLLECTIONS
-from macros.model import Briefing as BriefingModel
+from macros.cli import EXPORT_FORMATS, main
+from macros.export import document as export_json
+from macros.export import history as export_history
+from macros.export import publish as export
+from macros.export import tables as export_csv
+from macros.facts import urls
+from macros.facts.catalog import Catalog
+from macros.facts.checking import check
+from macros.facts.model import COLLECTIONS
+from macros.facts.model import Briefing as BriefingModel
 
 
 def catalog_of(data: Path) -> Catalog:
-    built_catalog, problems = catalogs.build(load.load(data))
+    built_catalog, problems = check(data)
     assert built_catalog is not None and not problems, [str(p) for p in problems]
     return built_catalog
 

@@ -19,16 +19,17 @@ from conftest import VALID, Briefing
 from sites import Sites
 from test_site import BRIEFINGS
 
-from macros import catalog as catalogs
-from macros import export_feed, export_history, load
-from macros.catalog import Catalog
-from macros.export_text import page_url
+from macros.export import atom as export_feed
+from macros.export import history as export_history
+from macros.export.text import page_url
+from macros.facts.catalog import Catalog
+from macros.facts.checking import check
 
 NS = {"atom": "http://www.w3.org/2005/Atom"}
 
 
 def catalog_of(data: Path) -> Catalog:
-    built, problems = catalogs.build(load.load(data))
+    built, problems = check(data)
     assert built is not None and not problems, [str(p) for p in problems]
     return built
 

@@ -12,10 +12,11 @@ from conftest import Briefing
 from sites import Sites
 from test_site import BRIEFINGS
 
-from macros import catalog as catalogs
-from macros import export_history, export_ics, load
-from macros.catalog import Catalog
-from macros.model import Source
+from macros.export import history as export_history
+from macros.export import ics as export_ics
+from macros.facts.catalog import Catalog
+from macros.facts.checking import check
+from macros.facts.model import Source
 
 
 @pytest.fixture(scope="module", params=sorted(BRIEFINGS))
@@ -24,7 +25,7 @@ def name(request: pytest.FixtureRequest) -> str:
 
 
 def catalog_of(data: Path) -> Catalog:
-    built, problems = catalogs.build(load.load(data))
+    built, problems = check(data)
     assert built is not None and not problems, [str(p) for p in problems]
     return built
 

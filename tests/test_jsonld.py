@@ -14,11 +14,12 @@ from conftest import VALID, Briefing
 from sites import Sites
 from test_site import BRIEFINGS, build_site
 
-from macros import catalog as catalogs
-from macros import jsonld, load, urls
-from macros.catalog import Catalog
-from macros.load import Entry
-from macros.render import Renderer
+from macros.facts import urls
+from macros.facts.catalog import Catalog
+from macros.facts.checking import check
+from macros.facts.load import Entry
+from macros.site import jsonld
+from macros.site.render import Renderer
 
 #: The properties every node of a type must have (schema.org requires none; these are what
 #: this briefing promises, and what search engines look for).
@@ -46,7 +47,7 @@ HOSTILE = "</script><script>alert(1)</script><!-- & ' \" \u2028 {{ x }}"
 
 
 def catalog_of(data: Path) -> Catalog:
-    built, problems = catalogs.build(load.load(data))
+    built, problems = check(data)
     assert built is not None and not problems, [str(p) for p in problems]
     return built
 

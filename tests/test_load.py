@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, Briefing
 
-from macros import load, yamlfile
-from macros.dates import FuzzyDate
-from macros.model import Actor, Agreement, Event, Figure, Perspective, Source
-from macros.problems import FILE
+from macros.facts import load, yamlfile
+from macros.facts.dates import FuzzyDate
+from macros.facts.model import Actor, Agreement, Event, Figure, Perspective, Source
+from macros.facts.problems import FILE
 
 AGREEMENT, SIGNING = "agreements/inf-treaty.yml", "events/inf-signing.yml"
 EVENT = """\

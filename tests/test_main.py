@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, VALID, Briefing
 
-from macros.__main__ import main
-from macros.model import COLLECTIONS
+from macros.cli import main
+from macros.facts.model import COLLECTIONS
 
 INVALID = FIXTURES / "invalid"
 GOLDEN = ROOT / "tests" / "golden" / "check"

@@ -14,9 +14,8 @@ from playwright.sync_api import Browser
 from sites import Sites
 from test_site import BRIEFINGS
 
-from macros import catalog as catalogs
-from macros import load
-from macros.catalog import Catalog
+from macros.facts.catalog import Catalog
+from macros.facts.checking import check
 
 #: A4 less the pack's side margins (15 mm each): the narrower of the two papers' columns.
 PRINT_WIDTH = round((210 - 30) / 25.4 * 96)
@@ -45,7 +44,7 @@ _WIDE_TABLE = """() => {
 
 
 def catalog_of(data: Path) -> Catalog:
-    built, problems = catalogs.build(load.load(data))
+    built, problems = check(data)
     assert built is not None and not problems, [str(p) for p in problems]
     return built
 

@@ -100,15 +100,15 @@ def test_the_fixed_record_is_committed(project: Path, restore: str) -> None:
 
 
 def test_the_data_check_skips_a_commit_that_changes_no_data(project: Path) -> None:
-    done = pre_commit(project, "run", "check-data", "--files", "macros/diff.py")
+    done = pre_commit(project, "run", "check-data", "--files", "macros/diff/compare.py")
     assert done.returncode == 0
     assert "(no files to check)Skipped" in done.stdout
 
 
 def test_a_lint_mistake_fails_the_ruff_hook(project: Path, restore: str) -> None:
-    path = project / "macros" / "diff_text.py"
+    path = project / "macros" / "diff" / "words.py"
     path.write_text("import os\n" + path.read_text())
-    done = pre_commit(project, "run", "ruff", "--files", "macros/diff_text.py")
+    done = pre_commit(project, "run", "ruff", "--files", "macros/diff/words.py")
     assert done.returncode == 1
     assert "F401" in done.stdout
     assert "`os` imported but unused" in done.stdout

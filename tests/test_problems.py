@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from macros.problems import (
+from macros.facts.problems import (
     HELP,
     Problem,
     did_you_mean,

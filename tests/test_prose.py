@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros import prose
+from macros.site import prose
 
 
 def _names(record_id: str) -> str:

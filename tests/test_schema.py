@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import schema
-from macros.__main__ import main
-from macros.model import COLLECTIONS
+from macros.cli import main
+from macros.facts import schema
+from macros.facts.model import COLLECTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "data" / "schemas"

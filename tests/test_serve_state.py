@@ -9,40 +9,10 @@ a fresh one.
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from conftest import Briefing
 
-import macros
-from macros import chronology
-from macros.render import Renderer
-
-
-def _config(*dirs: str, locale: str = "en", env_handlers: int = 1) -> SimpleNamespace:
-    """A configuration with a theme, and ``env_handlers`` handlers of the ``env`` event (ours
-    among them)."""
-    events = {"env": [macros.on_env] * env_handlers}
-    return SimpleNamespace(
-        theme=SimpleNamespace(dirs=list(dirs), locale=locale),
-        plugins=SimpleNamespace(events=events),
-    )
-
-
-def test_the_theme_environment_is_kept_while_the_theme_stays_the_same() -> None:
-    first, second, other = object(), object(), object()
-    assert macros.on_env(first, _config("a", "b"), None) is first  # type: ignore[arg-type]
-    assert macros.on_env(second, _config("a", "b"), None) is first  # type: ignore[arg-type]
-    assert macros.on_env(other, _config("a", "c"), None) is other  # type: ignore[arg-type]
-    french = object()
-    assert macros.on_env(french, _config("a", "c", locale="fr"), None) is french  # type: ignore[arg-type]
-
-
-def test_no_environment_is_kept_when_another_plugin_handles_it_too() -> None:
-    """Material's blog, tags or privacy plugin change the environment in their own on_env,
-    for each build: a kept one would miss their changes."""
-    first, second = object(), object()
-    assert macros.on_env(first, _config("x", env_handlers=2), None) is first  # type: ignore[arg-type]
-    assert macros.on_env(second, _config("x", env_handlers=2), None) is second  # type: ignore[arg-type]
+from macros.site import timeline as chronology
+from macros.site.render import Renderer
 
 
 def test_renderers_share_the_templates_but_a_link_is_named_from_their_own_catalog(

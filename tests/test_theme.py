@@ -1,4 +1,4 @@
-"""The overrides of Material in macros/theme/ stay in step with the Material installed.
+"""The overrides of Material in macros/site/theme/ stay in step with the Material installed.
 
 Each overridden partial is Material's own file with the changes listed here and no other, and
 each script moved out of line (for the Content-Security-Policy) is Material's inline script
@@ -18,7 +18,7 @@ from test_site import ROOT
 _SPEC = find_spec("material")
 assert _SPEC is not None and _SPEC.origin is not None, "mkdocs-material is not installed"
 MATERIAL = Path(_SPEC.origin).parent / "templates"
-THEME = ROOT / "macros" / "theme"
+THEME = ROOT / "macros" / "site" / "theme"
 #: Overridden partial → the (Material's text, ours) replacements that make our copy.
 CHANGES: dict[str, list[tuple[str, str]]] = {
     "partials/search.html": [

@@ -7,7 +7,7 @@ import posixpath
 
 import pytest
 
-from macros import urls
+from macros.facts import urls
 
 #: Pages at every depth, in folders that share a prefix and folders that do not.
 PAGES = [

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import Briefing
 
-from macros import catalog as catalogs
-from macros import load, urls
-from macros.render import Renderer
-from macros.views import MACROS, MacroError, Views
+from macros.facts import urls
+from macros.facts.checking import check
+from macros.site.render import Renderer
+from macros.site.views import MACROS, MacroError, Views
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "macros.md"
@@ -19,7 +19,7 @@ GUIDE = ROOT / "docs" / "macros.md"
 
 @pytest.fixture(scope="module")
 def views() -> Views:
-    built, problems = catalogs.build(load.load(ROOT / "tests" / "fixtures" / "valid"))
+    built, problems = check(ROOT / "tests" / "fixtures" / "valid")
     assert built is not None and not problems
     return Views(built, Renderer(built))
 

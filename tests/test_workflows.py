@@ -22,7 +22,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from macros.model import Source
+from macros.facts.model import Source
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))

@@ -1,0 +1,152 @@
+"""The editor's and CI's commands.
+
+python -m macros check [DATA_DIR]        every problem in the data, with file and line
+python -m macros schema [--check] [DIR]  write (or verify) the JSON Schemas in data/schemas
+python -m macros export [--format F] OUT  the data files a build publishes in site/data/
+                                         (F: json, csv, ics or atom; repeat it; default all)
+python -m macros diff BASE [HEAD]        what changed in the facts from BASE to HEAD (a git
+                                         revision or a data folder; HEAD: data/ as it is now)
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .facts import load, schema
+from .facts.checking import check as check_folder
+from .facts.problems import summary
+
+#: What the last command read. A process that ends with ``os._exit`` (below) keeps it, rather
+#: than free ten thousand records object by object only to exit.
+_last_read: list[object] = []
+
+
+def check(data_dir: Path) -> int:
+    """Print every problem in the briefing at ``data_dir``, then a count; 1 if any."""
+    if not data_dir.is_dir():
+        print(f"{data_dir}: is not a folder — give the briefing's data folder, like data/")
+        return 2
+    built, problems = check_folder(data_dir)
+    _last_read[:] = [built, problems]
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems:
+        print(problem)
+        if in_actions:
+            print(problem.annotation())
+    if problems or built is None:
+        print(summary(problems))
+        return 1
+    count = len(built.records)
+    print(f"{load.display(data_dir)}: {count} records checked, no problems")
+    return 0
+
+
+def write_schemas(folder: Path, check_only: bool) -> int:
+    """Write the JSON Schemas, or with ``check_only`` report the ones that are out of date."""
+    if check_only:
+        stale = schema.stale(folder)
+        for name in stale:
+            print(f"{load.display(folder / name)}: is out of date — run: python -m macros schema")
+        return 1 if stale else 0
+    for path in schema.write(folder):
+        print(f"wrote {load.display(path)}")
+    return 0
+
+
+def changes(base: str, head: str | None, data_dir: Path, markdown: bool) -> int:
+    """Print what changed in the facts from ``base`` to ``head``, each a git revision or a
+    data folder; without ``head``, to ``data_dir`` as it is on disk."""
+    # git and the comparison, imported only for this command
+    from .diff import compare, revisions, words
+
+    try:
+        with revisions.data_at(base, data_dir) as old, revisions.data_at(head, data_dir) as new:
+            before, after = compare.snapshot(old.folder), compare.snapshot(new.folder, new.root)
+    except revisions.RevisionError as error:
+        print(error)
+        return 2
+    found = compare.compare(before, after)
+    if markdown:
+        print(words.markdown(found, after.unreadable, old.label, new.label), end="")
+    else:
+        print(words.plain(found, after.unreadable), end="")
+    return 0
+
+
+#: export.FORMATS, written out so that ``check`` never imports the renderer; a test keeps
+#: the two the same.
+EXPORT_FORMATS = ("json", "csv", "ics", "atom")
+
+
+def export_files(data_dir: Path, out: Path, formats: Sequence[str]) -> int:
+    """Write the data files of the given formats into ``out``: the bytes a build publishes."""
+    # the exporters' imports, only for this command
+    from .export import history, publish
+
+    built, problems = check_folder(data_dir)
+    if problems or built is None:
+        for problem in problems:
+            print(problem)
+        print(summary(problems))
+        return 1
+    files = publish.downloads(built, history.read(data_dir, built), formats)
+    for path, file in zip(publish.write(out, files), files, strict=True):
+        print(f"wrote {load.display(path)} ({file.size_words})")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m macros",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    checking = commands.add_parser("check", help="validate a briefing's data folder")
+    checking.add_argument("data_dir", nargs="?", default="data", type=Path)
+    schemas = commands.add_parser("schema", help="write the JSON Schemas of the data files")
+    schemas.add_argument("folder", nargs="?", default="data/schemas", type=Path)
+    schemas.add_argument("--check", action="store_true", help="only report stale schemas")
+    diffing = commands.add_parser("diff", help="what changed in the facts between two versions")
+    diffing.add_argument("base", help="a git revision (main, HEAD~1, a commit) or a data folder")
+    diffing.add_argument("head", nargs="?", help="the same; by default, data/ as it is now")
+    diffing.add_argument("--format", choices=("plain", "markdown"), default="plain")
+    diffing.add_argument("--data", default="data", type=Path, help="the data folder in git")
+    exporting = commands.add_parser("export", help="write the data files a build publishes")
+    exporting.add_argument("out", type=Path, help="the folder to write them into")
+    exporting.add_argument(
+        "--format", action="append", choices=EXPORT_FORMATS, dest="formats",
+        help="json (with its schema), csv, ics or atom; repeat for several (default: all)",
+    )  # fmt: skip
+    exporting.add_argument("--data", default="data", type=Path, help="the data folder")
+    args = parser.parse_args(argv)
+    if args.command == "diff":
+        return changes(args.base, args.head, args.data, args.format == "markdown")
+    if args.command == "export":
+        return export_files(args.data, args.out, args.formats or EXPORT_FORMATS)
+    if args.command == "schema":
+        return write_schemas(args.folder, args.check)
+    return check(args.data_dir)
+
+
+def run() -> None:
+    """``python -m macros``: run one command, then end the process (``__main__.py``).
+
+    A one-shot process: what a command reads lives until it ends and holds no cycles, so
+    the cyclic collector would only walk it again and again (a third of a second for
+    10,000 records). Reference counting still frees what a command drops.
+    """
+    gc.disable()
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early, as `… | head` does: nothing to add
+        code = 1
+    # Exit without freeing what was read, as mypy does: the operating system takes it back
+    # at once. Nothing is left to run: there is no atexit handler, and stdout is flushed.
+    os._exit(code)

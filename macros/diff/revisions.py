@@ -1,0 +1,122 @@
+"""A briefing's data folder as it is on disk, or as it was at a git revision.
+
+``python -m macros diff`` compares two of these. A revision is read with git itself
+(``ls-tree`` and ``cat-file``), its data files written into a temporary folder, and that
+folder loaded like any other, so load.py stays the only code that reads data files.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from ..facts.load import display
+
+NOT_FOUND = (
+    "'{spec}' is neither a folder nor a commit of this repository — name a branch, tag or "
+    "commit (like main or HEAD~1), or a data folder"
+)
+NOT_A_FOLDER = "{folder}: is not a folder — give the briefing's data folder, like data/"
+NO_GIT = "git is not installed — install it to compare revisions, or compare two data folders"
+_BLOB_MODES = {"100644", "100755"}  # regular files; symbolic links and submodules are skipped
+
+
+class RevisionError(Exception):
+    """A revision that cannot be read; its message is shown to the editor as it is."""
+
+
+@dataclass(frozen=True)
+class Version:
+    """A data folder to load, how to name it in the report, and how to name its files."""
+
+    folder: Path
+    label: str
+    root: str
+
+
+@contextmanager
+def data_at(spec: str | None, data_dir: Path) -> Iterator[Version]:
+    """The briefing ``spec`` names: ``None`` for ``data_dir`` as it is on disk, a folder, or a
+    git revision (a branch, tag or commit), at which ``data_dir`` is read from git."""
+    if spec is None or Path(spec).is_dir():
+        folder = data_dir if spec is None else Path(spec)
+        if not folder.is_dir():
+            raise RevisionError(NOT_A_FOLDER.format(folder=display(folder)))
+        yield Version(folder, display(folder), display(folder))
+        return
+    top = _git(Path.cwd(), "rev-parse", "--show-toplevel", spec=spec).strip()
+    commit = _git(Path(top), "rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}", spec=spec)
+    prefix = _inside(Path(top), data_dir)
+    with tempfile.TemporaryDirectory(prefix="briefing-revision-") as temporary:
+        folder = Path(temporary) / "data"
+        folder.mkdir()
+        _export(Path(top), commit.strip(), prefix, folder)
+        yield Version(folder, f"{spec} ({commit[:7]})", prefix)
+
+
+def _inside(top: Path, data_dir: Path) -> str:
+    """``data_dir`` as a path inside the repository, like ``data``."""
+    absolute = Path.cwd().resolve() / data_dir
+    try:
+        return absolute.relative_to(top.resolve()).as_posix()
+    except ValueError:
+        raise RevisionError(f"{data_dir}: is not inside the repository at {top}") from None
+
+
+def _export(top: Path, commit: str, prefix: str, folder: Path) -> None:
+    """Write every regular file under ``prefix`` at ``commit`` into ``folder``."""
+    listing = _git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix, spec=commit)
+    wanted: list[tuple[str, PurePosixPath]] = []
+    for line in filter(None, listing.split("\0")):
+        meta, _, name = line.partition("\t")
+        mode, kind, blob = meta.split()
+        inner = PurePosixPath(name).relative_to(prefix) if prefix != "." else PurePosixPath(name)
+        if kind == "blob" and mode in _BLOB_MODES and ".." not in inner.parts:
+            wanted.append((blob, inner))
+    contents = _blobs(top, [blob for blob, _ in wanted])
+    for (_, inner), content in zip(wanted, contents, strict=True):
+        target = folder.joinpath(*inner.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
+def _blobs(top: Path, blobs: list[str]) -> list[bytes]:
+    """The contents of ``blobs``, read by one ``git cat-file --batch``."""
+    if not blobs:
+        return []
+    try:
+        done = _run(top, ["cat-file", "--batch"], "\n".join(blobs) + "\n")
+    except subprocess.CalledProcessError:
+        raise RevisionError(NOT_FOUND.format(spec=blobs[0])) from None
+    out, at = [], 0
+    for _ in blobs:
+        end = done.index(b"\n", at)
+        size = int(done[at:end].split()[2])
+        out.append(done[end + 1 : end + 1 + size])
+        at = end + 1 + size + 1  # the content is followed by a newline
+    return out
+
+
+def _git(cwd: Path, *args: str, spec: str) -> str:
+    """Run git; a failure means ``spec`` does not name a revision here."""
+    try:
+        return _run(cwd, list(args)).decode("utf-8")
+    except subprocess.CalledProcessError:
+        raise RevisionError(NOT_FOUND.format(spec=spec)) from None
+
+
+def _run(cwd: Path, args: list[str], stdin: str = "") -> bytes:
+    try:
+        done = subprocess.run(  # noqa: S603 — git, with arguments that are never a shell line
+            ["git", "-C", str(cwd), *args],  # noqa: S607 — git from PATH, as for an editor
+            input=stdin.encode(),
+            capture_output=True,
+            check=True,
+        )
+    except FileNotFoundError:
+        raise RevisionError(NO_GIT) from None
+    return done.stdout

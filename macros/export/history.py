@@ -1,0 +1,99 @@
+"""When each record was added and last changed, from the git history of its file.
+
+One ``git log`` over the data folder gives, for every ``<collection>/<id>.yml``, the commit
+times of the commits that touched it: the oldest is when the record was added, the newest
+when it last changed. The same commit always gives the same dates, so the feed and the
+calendar are the same bytes in every build of it. A record with no history (the folder is
+not in a git repository, git is missing, or the file is not committed yet) is dated by the
+briefing's ``last_reviewed``, at midnight UTC: deterministic too.
+
+A shallow clone (CI's default checkout) sees one commit only, so every record gets its
+date; the Pages workflow should fetch the whole history (``fetch-depth: 0``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..facts.catalog import Catalog
+
+#: One record per commit: a NUL, the commit time in seconds, then the files it touched.
+_GIT_LOG = [
+    "git", "-c", "core.quotePath=false", "-c", "log.showSignature=false", "log",
+    "--format=%x00%ct", "--name-only", "--no-renames", "--relative", "--", ".",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Change:
+    """When a record was added, and when it last changed (both UTC)."""
+
+    added: dt.datetime
+    changed: dt.datetime
+
+
+@dataclass(frozen=True)
+class History:
+    """Every record's ``Change``; records with no history get ``fallback`` for both."""
+
+    fallback: dt.datetime
+    changes: dict[str, Change] = field(default_factory=dict)
+
+    def of(self, record_id: str) -> Change:
+        return self.changes.get(record_id) or Change(self.fallback, self.fallback)
+
+    @property
+    def latest(self) -> dt.datetime:
+        """The newest change of all (the fallback when nothing has a history)."""
+        return max((c.changed for c in self.changes.values()), default=self.fallback)
+
+
+def fallback(catalog: Catalog) -> dt.datetime:
+    """Midnight UTC on the first day of the briefing's ``last_reviewed``."""
+    assert catalog.briefing is not None  # noqa: S101 — only a complete catalog is exported
+    day = catalog.briefing.last_reviewed.earliest
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def read(data_dir: Path, catalog: Catalog) -> History:
+    """The history of every record file in ``data_dir``, from git where it can be had."""
+    return History(fallback(catalog), changes(git_log(data_dir), catalog))
+
+
+def git_log(data_dir: Path) -> str:
+    """``git log`` of the data folder, or '' when there is no repository or no git."""
+    try:
+        result = subprocess.run(  # noqa: S603 — a fixed command, no input from data
+            _GIT_LOG, cwd=data_dir, capture_output=True, text=True, timeout=120, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return result.stdout if result.returncode == 0 else ""
+
+
+def changes(log: str, catalog: Catalog) -> dict[str, Change]:
+    """Each record's first and last commit time, from ``git log`` output."""
+    newest: dict[str, dt.datetime] = {}
+    oldest: dict[str, dt.datetime] = {}
+    for commit in log.split("\0")[1:]:
+        when, *files = commit.strip("\n").split("\n")
+        stamp = dt.datetime.fromtimestamp(int(when), tz=dt.UTC)
+        for name in filter(None, files):
+            record_id = _record_of(name, catalog)
+            if record_id is not None:  # commit times need not be in log order: compare
+                newest[record_id] = max(stamp, newest.get(record_id, stamp))
+                oldest[record_id] = min(stamp, oldest.get(record_id, stamp))
+    return {i: Change(oldest[i], newest[i]) for i in sorted(newest)}
+
+
+def _record_of(name: str, catalog: Catalog) -> str | None:
+    """The id of the record whose file is ``<collection>/<id>.yml``, if it is one."""
+    collection, _, file_name = name.partition("/")
+    record_id = file_name.removesuffix(".yml")
+    entry = catalog.get(record_id)
+    if entry is None or entry.collection != collection or not file_name.endswith(".yml"):
+        return None
+    return record_id

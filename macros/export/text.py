@@ -1,0 +1,119 @@
+"""Records as plain values for the data files: page addresses, plain text, dates with precision.
+
+The data files (JSON, CSV, iCalendar, Atom) and the JSON-LD in each page describe records
+outside the site, so they name pages by absolute address (from ``url`` in briefing.yml),
+show Markdown as plain text and spell out what each date means. Nothing here is markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..facts import urls
+from ..facts.catalog import Catalog
+from ..facts.dates import FuzzyDate
+from ..facts.load import Entry
+from ..facts.model import AUTOLINK, LINK, Briefing
+from ..facts.names import name_of
+from ..facts.problems import field_name
+
+_MD_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?\s*\)")
+#: The fields that describe a record in a sentence or two, in the order they are preferred.
+_DESCRIBED_BY = ("summary", "note", "measures", "role")
+
+
+def base_url(briefing: Briefing) -> str:
+    """The published briefing's address, always ending in a slash."""
+    return briefing.url if briefing.url.endswith("/") else briefing.url + "/"
+
+
+def site_url(briefing: Briefing, path: str) -> str:
+    """The absolute address of a file of the site, such as ``data/briefing.json``."""
+    return base_url(briefing) + path
+
+
+def page_url(briefing: Briefing, entry: Entry) -> str:
+    """The absolute address of a record's page."""
+    return site_url(briefing, urls.served_at(urls.record_page(entry.collection, entry.id)))
+
+
+def plain(catalog: Catalog, text: str | None) -> str:
+    """Markdown from data as plain text on one line: ``[[id|words]]`` → words, ``[[id]]`` →
+    the record's name, ``[words](https://…)`` → words (https://…), ``<https://…>`` → the address."""
+    if not text:
+        return ""
+
+    def linked(match: re.Match[str]) -> str:
+        entry = catalog.get(match.group(1))
+        label = match.group(2)
+        return label if label else (name_of(entry) if entry else match.group(1))
+
+    text = LINK.sub(linked, text)
+    text = _MD_LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", text)
+    text = AUTOLINK.sub(lambda m: m.group(1), text)
+    return " ".join(text.split())
+
+
+def description(catalog: Catalog, entry: Entry) -> str:
+    """A record in a sentence or two: its summary, note, what it measures or its role."""
+    record = entry.record
+    for name in _DESCRIBED_BY:
+        value = getattr(record, name, None)
+        if value:
+            return plain(catalog, str(value))
+    return ""
+
+
+def iso(date: FuzzyDate) -> str:
+    """ISO 8601 at the date's own precision: ``2024-06``, ``2024-06-27/2024-06-29``; an
+    approximate date loses its ``~`` here (see ``date_facts``)."""
+    return date.start.iso() + ("/" + date.end.iso() if date.end else "")
+
+
+def date_facts(date: FuzzyDate) -> dict[str, Any]:
+    """Everything a date says, spelled out for programs that do not read EDTF."""
+    return {
+        "edtf": str(date),
+        "iso": iso(date),
+        "precision": date.precision,
+        "approximate": date.approximate,
+        "earliest": date.earliest.isoformat(),
+        "latest": date.latest.isoformat(),
+        "words": date.words(),
+    }
+
+
+def field_order(model: type[BaseModel]) -> list[str]:
+    """A model's fields with its own first and inherited ones (``sources`` …) after them, so
+    that a table or a listing starts with what the record is: its title, its date."""
+    order: list[str] = []
+    for cls in model.__mro__:
+        own = [name for name in vars(cls).get("__annotations__", {}) if name in model.model_fields]
+        order += [name for name in own if name not in order]
+    return order
+
+
+def fields_of(model: BaseModel) -> dict[str, Any]:
+    """A record's fields as plain JSON values in ``field_order``, leaving out what is unset."""
+    dumped = model.model_dump(mode="json", exclude_none=True)
+    return {name: dumped[name] for name in field_order(type(model)) if name in dumped}
+
+
+def dates_in(model: BaseModel) -> Iterator[tuple[str, FuzzyDate]]:
+    """(field name as messages write it, date) for every date in a record, nested parts too."""
+    yield from _dates(model, ())
+
+
+def _dates(value: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[str, FuzzyDate]]:
+    if isinstance(value, FuzzyDate):
+        yield field_name(loc), value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _dates(getattr(value, name), (*loc, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _dates(item, (*loc, index))

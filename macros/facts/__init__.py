@@ -1,0 +1,8 @@
+"""The domain: a briefing's facts, free of MkDocs and Jinja.
+
+``dates`` and ``fields`` are the value types, ``model`` the records (pydantic, no I/O),
+``yamlfile`` and ``load`` the only code that reads the data folder, ``problems`` every
+message an editor sees, ``catalog`` the index and backlinks, ``rules`` the checks that span
+records, ``names`` how records and values are put in words, ``schema`` the JSON Schemas,
+and ``checking.check`` all of it in one call.
+"""

@@ -1,0 +1,232 @@
+"""The only module that touches Jinja: records in, HTML (inside Markdown pages) out.
+
+Python gathers what a page needs; the templates in ``templates/`` hold every piece of
+markup. Every value from data is escaped (autoescape is on, and Markdown from data is
+escaped before it is converted), so text such as ``<beta>`` or ``{{ x }}`` shows literally.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from ..facts import urls
+from ..facts.catalog import Catalog
+from ..facts.dates import FuzzyDate
+from ..facts.load import Entry
+from ..facts.model import COLLECTIONS, Ending, Quotation, Signing
+from ..facts.names import figure_number, figure_words, name_of
+from . import prose
+
+TEMPLATES = Path(__file__).with_name("templates")
+_OUTER_P = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+
+
+DATE_FIELDS = {"date", "published", "in_force", "stated_on", "as_of", "since", "signed", "ended"}
+
+
+@dataclass
+class Page:
+    """What one page is rendering: where it lives, and the sources it has cited so far."""
+
+    source: str
+    renderer: Renderer
+    cited: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.renderer.catalog
+
+    def href(self, record_id: str, anchor: str = "") -> str:
+        return urls.href(self.source, self.renderer.page_of(record_id), anchor)
+
+    def href_page(self, page: str, anchor: str = "") -> str:
+        return urls.href(self.source, page, anchor)
+
+    def asset(self, path: str) -> str:
+        return urls.asset(self.source, path)
+
+    def entry(self, record_id: str) -> Entry:
+        return self.catalog.records[record_id]
+
+    def name(self, record_id: str) -> str:
+        return self.renderer.name(record_id)
+
+    def cite(self, source_ids: Iterable[str]) -> list[tuple[int, str]]:
+        """Number each source the first time this page cites it: ``[(1, 'id'), …]``."""
+        numbers = []
+        for source_id in dict.fromkeys(source_ids):
+            number = self.cited.setdefault(source_id, len(self.cited) + 1)
+            numbers.append((number, source_id))
+        return numbers
+
+    def md(self, text: str | None) -> Markup:
+        """Markdown from data → HTML; ``[[id]]`` becomes a link relative to this page."""
+        if not text:
+            return Markup("")
+        converted = self.renderer.markdown(text)
+        here = urls.served_at(self.source) or "."
+        return Markup(  # noqa: S704 — converted from escaped text; hrefs are our own
+            prose.RECORD_HREF.sub(
+                lambda m: 'href="' + self._href_from(here, m.group(1)) + '"', converted
+            )
+        )
+
+    def _href_from(self, here: str, record_id: str) -> str:
+        path = urls.relative(urls.served_at(self.renderer.page_of(record_id)), here)
+        return "./" if path == "." else path + "/"
+
+    def md_inline(self, text: str | None) -> Markup:
+        """Like ``md`` for a single paragraph, without the ``<p>`` around it."""
+        rendered = str(self.md(text))
+        match = _OUTER_P.match(rendered)
+        return Markup(match.group(1) if match else rendered)  # noqa: S704 — built by md()
+
+    def heading(self, text: str) -> Markup:
+        """Text for a Markdown heading line: escaped for Markdown, on one line (and marked
+        safe, so that the templates do not escape the escapes)."""
+        return Markup(prose.markdown_text(text))  # noqa: S704 — markdown_text escaped it
+
+    def kind_label(self, entry: Entry) -> str:
+        """'Event · summit', 'Source · news' — what a record is, in a few words."""
+        noun = COLLECTIONS[entry.collection][1].split(" ", 1)[1].capitalize()
+        kind = getattr(entry.record, "kind", None) or getattr(entry.record, "how", None)
+        return f"{noun} · {kind.replace('-', ' ')}" if kind else noun
+
+    def shower(self, part: Any) -> Any:
+        """A function that shows a field of ``part`` as the page shows it (for comparisons)."""
+        return lambda name: self.show(getattr(part, name, None))
+
+    def show(self, value: Any) -> str:
+        """A field's value in words: dates spelled out, records by name, quotations pointed to."""
+        if isinstance(value, FuzzyDate):
+            return value.words()
+        if isinstance(value, Quotation):
+            return "the wording quoted above"
+        if isinstance(value, (Signing, Ending)):
+            place = getattr(value, "place", None) or getattr(value, "how", None)
+            return value.date.words() + (f" ({place})" if place else "")
+        if isinstance(value, list):
+            return ", ".join(self.show(item) for item in value)
+        if isinstance(value, str) and value in self.catalog.records:
+            return self.name(value)
+        return "" if value is None else str(value)
+
+    def sources_of(self, record_ids: Iterable[str]) -> list[str]:
+        """The first source each of the given records cites (or the record, if a source)."""
+        found: dict[str, None] = {}
+        for record_id in record_ids:
+            entry = self.catalog.records[record_id]
+            first = [record_id] if entry.collection == "sources" else entry.record.sources[:1]  # type: ignore[attr-defined]
+            found.update(dict.fromkeys(first))
+        return list(found)
+
+    def show_value(self, name: str, value: str) -> str:
+        """A value another source reports, shown like this page's own: dates in words."""
+        if name in DATE_FIELDS:
+            try:
+                return FuzzyDate.parse(value).words()
+            except ValueError:
+                return value
+        return self.show(value)
+
+    def figure_words(self, figure: Any) -> str:
+        """'more than 11,000 containers' (``names.figure_words``)."""
+        return figure_words(figure)
+
+    def figure_number(self, figure: Any) -> str:
+        """'more than 11,000' (``names.figure_number``)."""
+        return figure_number(figure)
+
+    def article_anchor(self, article: Any) -> str:
+        return "article-" + re.sub(r"[^a-z0-9]+", "-", str(article.number).lower()).strip("-")
+
+    def backlink_groups(self, record_id: str) -> list[tuple[str, list[str]]]:
+        """Who refers to a record, grouped by collection in the catalog's order."""
+        groups: dict[str, list[str]] = {}
+        for source_id in self.catalog.cited_by(record_id):
+            entry = self.catalog.get(source_id)
+            if entry is not None:
+                groups.setdefault(entry.collection, []).append(source_id)
+        return [
+            (name.capitalize(), sorted(groups[name], key=self._order))
+            for name in COLLECTIONS
+            if name in groups
+        ]
+
+    def _order(self, record_id: str) -> tuple[Any, ...]:
+        when = self.catalog.records[record_id].record.when()
+        return (when.sort_key() if when else (), self.name(record_id).lower())
+
+
+@functools.cache
+def environment(templates: Path) -> Environment:
+    """The Jinja environment of a folder of templates, made once for the life of the package.
+
+    Under `mkdocs serve` every build makes a new ``Renderer``; keeping the environment keeps
+    the templates compiled from one build to the next. Nothing in it depends on the briefing.
+    """
+    env = Environment(
+        loader=FileSystemLoader(templates),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        # Jinja's own check that a template file is unchanged (a stat() per template used):
+        # under `mkdocs serve`, an edit to a template shows at the next rebuild.
+        auto_reload=True,
+    )
+    env.filters["words"] = lambda date: date.words() if date else ""
+    env.filters["machine"] = lambda date: date.machine() if date else ""
+    return env
+
+
+class Renderer:
+    """Renders records and pages of one briefing with the templates."""
+
+    def __init__(self, catalog: Catalog, templates: Path = TEMPLATES) -> None:
+        self.catalog = catalog
+        self.env = environment(templates)
+        self._converted: dict[str, str] = {}
+        # Worked out once per build, not once per link: every page names and links records.
+        self._names: dict[str, str] = {}
+        self._pages: dict[str, str] = {}
+
+    def name(self, record_id: str) -> str:
+        """The record's name in links (``name_of``)."""
+        found = self._names.get(record_id)
+        if found is None:
+            found = self._names[record_id] = name_of(self.catalog.records[record_id])
+        return found
+
+    def page_of(self, record_id: str) -> str:
+        """The source path of the record's page (``urls.record_page``)."""
+        found = self._pages.get(record_id)
+        if found is None:
+            entry = self.catalog.records[record_id]
+            found = self._pages[record_id] = urls.record_page(entry.collection, entry.id)
+        return found
+
+    def page(self, source: str) -> Page:
+        return Page(source, self)
+
+    def markdown(self, text: str) -> str:
+        """Markdown from data → HTML, once per text (``prose.to_html``): ``[[id]]`` links come
+        out as ``href="record:id"``, which each page then points at the record."""
+        cached = self._converted.get(text)
+        if cached is None:
+            cached = self._converted[text] = prose.to_html(text, self.name)
+        return cached
+
+    def macro(self, family: str, name: str, page: Page, *args: Any, **kwargs: Any) -> str:
+        """Call macro ``name`` of ``templates/<family>.html`` and return its text."""
+        module = self.env.get_template(f"{family}.html").module
+        return str(getattr(module, name)(page, *args, **kwargs)).strip() + "\n"
