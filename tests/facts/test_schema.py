@@ -12,7 +12,7 @@ from macros.cli import main
 from macros.facts import schema
 from macros.facts.model import COLLECTIONS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 COMMITTED = ROOT / "data" / "schemas"
 
 

@@ -13,7 +13,7 @@ from macros.facts.checking import check
 from macros.site.render import Renderer
 from macros.site.views import MACROS, MacroError, Views
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "docs" / "macros.md"
 
 
