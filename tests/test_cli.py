@@ -2,6 +2,8 @@
 GitHub Actions annotations, and hostile input that must neither run nor hang.
 
 Goldens are the exact output, reviewed in the diff; ``UPDATE_GOLDEN=1 pytest`` rewrites them.
+Each invalid fixture is a case of tests/cases.py, the valid briefing plus one change, checked
+from a temporary folder where it lies at its own path, so the report shows the project's paths.
 """
 
 from __future__ import annotations
@@ -12,18 +14,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+import cases
 import pytest
-from conftest import FIXTURES, ROOT, VALID, Briefing
+from cases import Case, CaseError
+from conftest import ROOT, VALID, Briefing
 
 from macros.cli import main
 from macros.facts.model import COLLECTIONS
 
-INVALID = FIXTURES / "invalid"
 GOLDEN = ROOT / "tests" / "golden" / "check"
 GOLDEN_ACTIONS = ROOT / "tests" / "golden" / "check-github-actions"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 PWNED = "/tmp/pwned"  # noqa: S108 — the file the executable-tag fixture would create if run
-FIXTURE_NAMES = sorted(p.name for p in INVALID.iterdir() if p.is_dir())
+FIXTURE_NAMES = cases.names()
 #: The kinds of mistake the suite promises to cover; a fixture removed by accident fails.
 KINDS = """
     yaml-syntax tab-indent not-utf8 empty-file not-a-mapping two-documents duplicate-key
@@ -43,10 +46,11 @@ def check(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
     *,
+    cwd: Path = ROOT,
     actions: bool = False,
 ) -> tuple[int, str]:
-    """Run the command in-process from the project folder; its exit code and all it printed."""
-    monkeypatch.chdir(ROOT)
+    """Run the command in-process from ``cwd``; its exit code and all it printed."""
+    monkeypatch.chdir(cwd)
     if actions:
         monkeypatch.setenv("GITHUB_ACTIONS", "true")
     else:
@@ -79,14 +83,22 @@ def compare(golden: Path, output: str) -> None:
     assert output == golden.read_text(encoding="utf-8")
 
 
+@pytest.fixture
+def several_problems(tmp_path: Path) -> str:
+    """The several-problems case under ``tmp_path``, as a check run from there names it."""
+    return cases.read("several-problems").materialise(tmp_path)
+
+
 # --- Goldens -------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", FIXTURE_NAMES)
 def test_each_invalid_fixture_reports_exactly_its_golden(
-    name: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    code, output = check(f"tests/fixtures/invalid/{name}", capsys, monkeypatch)
+    folder = cases.read(name).materialise(tmp_path)
+    assert folder == f"tests/fixtures/invalid/{name}"
+    code, output = check(folder, capsys, monkeypatch, cwd=tmp_path)
     assert code == 1
     assert "Traceback" not in output
     compare(GOLDEN / f"{name}.txt", output)
@@ -101,14 +113,95 @@ def test_every_golden_has_its_fixture() -> None:
 
 
 def test_several_problems_are_all_reported_in_one_run(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    several_problems: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    _, output = check("tests/fixtures/invalid/several-problems", capsys, monkeypatch)
+    _, output = check(several_problems, capsys, monkeypatch, cwd=tmp_path)
     lines = output.splitlines()
     files = {line.split(":", 1)[0] for line in lines[:-1]}
     assert len(lines) - 1 >= 6
     assert len(files) >= 3
     assert lines[-1].startswith(f"{len(lines) - 1} problems in {len(files)} files — ")
+
+
+# --- Cases: the valid briefing plus the one change each tests ------------------------------
+
+
+def test_the_valid_briefing_as_an_empty_case_reports_no_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The negative control of every golden: the same helper, with nothing to change."""
+    empty = tmp_path / "cases" / "nothing-wrong"
+    empty.mkdir(parents=True)
+    folder = Case(empty).materialise(tmp_path / "run")
+    records = sum(len(list((VALID / name).glob("*.yml"))) for name in COLLECTIONS)
+    assert check(folder, capsys, monkeypatch, cwd=tmp_path / "run") == (
+        0,
+        f"tests/fixtures/invalid/nothing-wrong: {records} records checked, no problems\n",
+    )
+
+
+def test_each_case_is_the_valid_briefing_with_its_files_over_it_and_the_listed_ones_gone(
+    tmp_path: Path,
+) -> None:
+    valid = {p.relative_to(VALID).as_posix() for p in VALID.rglob("*") if p.is_file()}
+    for name in FIXTURE_NAMES:
+        case = cases.read(name)
+        files, removed = case.files(), case.removed()
+        assert files or removed, f"{name}: changes nothing"
+        briefing = tmp_path / case.materialise(tmp_path)
+        made = {p.relative_to(briefing).as_posix(): p for p in briefing.rglob("*") if p.is_file()}
+        assert sorted(made) == sorted(valid - set(removed) | set(files)), name
+        for path, file in made.items():
+            assert file.read_bytes() == (files.get(path) or VALID / path).read_bytes(), path
+
+
+def written(folder: Path, files: dict[str, bytes]) -> Case:
+    for name, content in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(content)
+    return Case(folder)
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (
+            {"events/inf-signing.yml": (VALID / "events" / "inf-signing.yml").read_bytes()},
+            "{case}/events/inf-signing.yml: is the same as tests/fixtures/valid/events/"
+            "inf-signing.yml — a case holds only what it changes; delete this file",
+        ),
+        (
+            {"_removed.txt": b"events/no-such-event.yml\n"},
+            "{case}/_removed.txt:1: must name a file of tests/fixtures/valid "
+            "(got 'events/no-such-event.yml')",
+        ),
+        (
+            {"_removed.txt": b"# outside the briefing\n\n../valid/briefing.yml\n"},
+            "{case}/_removed.txt:3: must name a file of tests/fixtures/valid "
+            "(got '../valid/briefing.yml')",
+        ),
+        (
+            {"_removed.txt": b"briefing.yml\nbriefing.yml\n"},
+            "{case}/_removed.txt:2: lists 'briefing.yml' twice",
+        ),
+        (
+            {"_removed.txt": b"briefing.yml\n", "briefing.yml": b"title: Changed\n"},
+            "{case}/briefing.yml: is also listed in _removed.txt — keep one",
+        ),
+    ],
+    ids=["same-as-valid", "removes-a-missing-file", "removes-outside", "removes-twice", "both"],
+)
+def test_a_case_that_does_not_apply_is_refused(
+    tmp_path: Path, files: dict[str, bytes], message: str
+) -> None:
+    case = written(tmp_path / "case", files)
+    with pytest.raises(CaseError) as refused:
+        case.materialise(tmp_path / "run")
+    assert str(refused.value) == message.format(case=case.folder.as_posix())
+    assert not (tmp_path / "run").exists()
 
 
 # --- Exit codes ----------------------------------------------------------------------------
@@ -141,11 +234,11 @@ def test_the_data_folder_is_the_default(
     assert capsys.readouterr().out.startswith("data: is not a folder")
 
 
-def test_the_command_runs_in_its_own_process() -> None:
+def test_the_command_runs_in_its_own_process(several_problems: str, tmp_path: Path) -> None:
     valid, missing, invalid = (
         run("tests/fixtures/valid"),
         run("no/such"),
-        run("tests/fixtures/invalid/several-problems"),
+        run(several_problems, cwd=tmp_path),
     )
     assert (valid.returncode, missing.returncode, invalid.returncode) == (0, 2, 1)
     assert invalid.stdout == (GOLDEN / "several-problems.txt").read_text(encoding="utf-8")
@@ -154,12 +247,12 @@ def test_the_command_runs_in_its_own_process() -> None:
         assert "Traceback" not in done.stdout
 
 
-def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+def test_a_reader_that_stops_early_gets_no_traceback(several_problems: str, tmp_path: Path) -> None:
     """`python -m macros check | head -1` on a long report: the pipe closes under it."""
-    command = [sys.executable, "-m", "macros", "check", "tests/fixtures/invalid/several-problems"]
+    command = [sys.executable, "-m", "macros", "check", several_problems]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     with subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     ) as child:
         assert child.stdout is not None and child.stderr is not None
         child.stdout.close()  # before the child writes: its output waits in its buffer
@@ -172,11 +265,12 @@ def test_a_reader_that_stops_early_gets_no_traceback() -> None:
 
 
 def test_under_github_actions_each_problem_is_followed_by_its_annotation(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    several_problems: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    code, output = check(
-        "tests/fixtures/invalid/several-problems", capsys, monkeypatch, actions=True
-    )
+    code, output = check(several_problems, capsys, monkeypatch, cwd=tmp_path, actions=True)
     assert code == 1
     compare(GOLDEN_ACTIONS / "several-problems.txt", output)
     *pairs, summary = output.splitlines()
@@ -188,11 +282,14 @@ def test_under_github_actions_each_problem_is_followed_by_its_annotation(
 
 
 def test_outside_github_actions_there_are_no_annotations(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    several_problems: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "false")
-    monkeypatch.chdir(ROOT)
-    main(["check", "tests/fixtures/invalid/several-problems"])
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", several_problems]) == 1
     assert "::error" not in capsys.readouterr().out
 
 
@@ -201,7 +298,7 @@ def test_outside_github_actions_there_are_no_annotations(
 
 def test_an_executable_tag_is_never_run(tmp_path: Path, briefing: Briefing) -> None:
     witness = tmp_path / "pwned"
-    fixture = INVALID / "executable-tag" / "events" / "inf-signing.yml"
+    fixture = cases.read("executable-tag").files()["events/inf-signing.yml"]
     text = fixture.read_text(encoding="utf-8").replace(PWNED, str(witness))
     briefing.write("events/inf-signing.yml", text)
     done = run(str(briefing.root))

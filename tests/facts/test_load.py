@@ -5,8 +5,9 @@ from __future__ import annotations
 import tracemalloc
 from pathlib import Path
 
+import cases
 import pytest
-from conftest import FIXTURES, Briefing
+from conftest import Briefing
 
 from macros.facts import load, yamlfile
 from macros.facts.dates import FuzzyDate
@@ -95,8 +96,8 @@ def test_a_quoted_or_longer_null_is_text(briefing: Briefing, written: str) -> No
     assert isinstance(signing, Event) and signing.place == written.strip("'\"")
 
 
-def test_valid_values_yaml_would_otherwise_retype_keep_their_meaning() -> None:
-    loaded = load.load(FIXTURES / "invalid" / "yaml-implicit-typing")
+def test_valid_values_yaml_would_otherwise_retype_keep_their_meaning(tmp_path: Path) -> None:
+    loaded = load.load(tmp_path / cases.read("yaml-implicit-typing").materialise(tmp_path))
     records = {e.id: e.record for e in loaded.entries}
     assert isinstance(norway := records["norway"], Actor) and norway.country_code == "NO"
     assert isinstance(figure := records["missiles-eliminated"], Figure) and figure.value == 1000
@@ -151,11 +152,12 @@ def test_an_explicit_text_tag_is_plain_text(briefing: Briefing) -> None:
     assert isinstance(signing, Event) and signing.place == "2024"
 
 
-def test_a_billion_laughs_is_never_expanded() -> None:
+def test_a_billion_laughs_is_never_expanded(tmp_path: Path) -> None:
     """Nine levels of nine aliases would be 9**9 values: reading stays small, and each line
     of aliases is reported once."""
+    folder = tmp_path / cases.read("alias-bomb").materialise(tmp_path)
     tracemalloc.start()
-    loaded = load.load(FIXTURES / "invalid" / "alias-bomb")
+    loaded = load.load(folder)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert peak < 50 * 1024 * 1024
