@@ -7,13 +7,13 @@ folder loaded like any other, so load.py stays the only code that reads data fil
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..facts.git import GitError, git
 from ..facts.load import display
 
 NOT_FOUND = (
@@ -48,8 +48,9 @@ def data_at(spec: str | None, data_dir: Path) -> Iterator[Version]:
             raise RevisionError(NOT_A_FOLDER.format(folder=display(folder)))
         yield Version(folder, display(folder), display(folder))
         return
-    top = _git(Path.cwd(), "rev-parse", "--show-toplevel", spec=spec).strip()
-    commit = _git(Path(top), "rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}", spec=spec)
+    top = _git(Path.cwd(), "rev-parse", "--show-toplevel", spec=spec).decode().strip()
+    revision = f"{spec}^{{commit}}"
+    commit = _git(Path(top), "rev-parse", "--verify", "--quiet", revision, spec=spec).decode()
     prefix = _inside(Path(top), data_dir)
     with tempfile.TemporaryDirectory(prefix="briefing-revision-") as temporary:
         folder = Path(temporary) / "data"
@@ -70,8 +71,9 @@ def _inside(top: Path, data_dir: Path) -> str:
 def _export(top: Path, commit: str, prefix: str, folder: Path) -> None:
     """Write every regular file under ``prefix`` at ``commit`` into ``folder``."""
     listing = _git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix, spec=commit)
+    names = listing.decode("utf-8")
     wanted: list[tuple[str, PurePosixPath]] = []
-    for line in filter(None, listing.split("\0")):
+    for line in filter(None, names.split("\0")):
         meta, _, name = line.partition("\t")
         mode, kind, blob = meta.split()
         inner = PurePosixPath(name).relative_to(prefix) if prefix != "." else PurePosixPath(name)
@@ -88,10 +90,7 @@ def _blobs(top: Path, blobs: list[str]) -> list[bytes]:
     """The contents of ``blobs``, read by one ``git cat-file --batch``."""
     if not blobs:
         return []
-    try:
-        done = _run(top, ["cat-file", "--batch"], "\n".join(blobs) + "\n")
-    except subprocess.CalledProcessError:
-        raise RevisionError(NOT_FOUND.format(spec=blobs[0])) from None
+    done = _git(top, "cat-file", "--batch", spec=blobs[0], stdin="\n".join(blobs) + "\n")
     out, at = [], 0
     for _ in blobs:
         end = done.index(b"\n", at)
@@ -101,22 +100,9 @@ def _blobs(top: Path, blobs: list[str]) -> list[bytes]:
     return out
 
 
-def _git(cwd: Path, *args: str, spec: str) -> str:
+def _git(cwd: Path, *args: str, spec: str, stdin: str = "") -> bytes:
     """Run git; a failure means ``spec`` does not name a revision here."""
     try:
-        return _run(cwd, list(args)).decode("utf-8")
-    except subprocess.CalledProcessError:
-        raise RevisionError(NOT_FOUND.format(spec=spec)) from None
-
-
-def _run(cwd: Path, args: list[str], stdin: str = "") -> bytes:
-    try:
-        done = subprocess.run(  # noqa: S603 — git, with arguments that are never a shell line
-            ["git", "-C", str(cwd), *args],  # noqa: S607 — git from PATH, as for an editor
-            input=stdin.encode(),
-            capture_output=True,
-            check=True,
-        )
-    except FileNotFoundError:
-        raise RevisionError(NO_GIT) from None
-    return done.stdout
+        return git(cwd, *args, stdin=stdin.encode())
+    except GitError as error:
+        raise RevisionError(NO_GIT if error.missing else NOT_FOUND.format(spec=spec)) from None

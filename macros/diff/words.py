@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..facts.model import COLLECTIONS
+from ..facts.names import noun
 from .compare import BRIEFING, MISSING, VERBS, Change, Edit, Key
 
 HEADING = "### Changes to the facts"
@@ -102,7 +102,7 @@ def _record(key: Key, quote: Quote | None = None) -> str:
     collection, record_id = key
     if collection == BRIEFING:
         return BRIEFING
-    kind = COLLECTIONS[collection][1].split(" ", 1)[1]
+    kind = noun(collection)
     return f"{kind} {(quote or _quoted)(record_id)}"
 
 

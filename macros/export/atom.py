@@ -13,8 +13,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from ..facts.catalog import Catalog
-from ..facts.model import COLLECTIONS
-from ..facts.names import name_of
+from ..facts.names import name_of, noun
 from .history import History
 from .text import base_url, description, page_url, site_url
 
@@ -49,12 +48,12 @@ def feed(catalog: Catalog, history: History) -> bytes:
         item = _add(root, "entry")
         url = page_url(briefing, entry)
         _add(item, "id", url)
-        noun = COLLECTIONS[entry.collection][1].split(" ", 1)[1].capitalize()
-        _add(item, "title", f"{noun}: {name_of(entry)}")
+        kind = noun(entry.collection).capitalize()
+        _add(item, "title", f"{kind}: {name_of(entry)}")
         _add(item, "published", _time(change.added))
         _add(item, "updated", _time(change.changed))
         _link(item, "alternate", url, "text/html")
-        ET.SubElement(item, "category", {"term": entry.collection, "label": noun})
+        ET.SubElement(item, "category", {"term": entry.collection, "label": kind})
         summary = description(catalog, entry)
         if summary:
             _add(item, "summary", summary, type="text")

@@ -14,15 +14,15 @@ date; the Pages workflow should fetch the whole history (``fetch-depth: 0``).
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..facts.catalog import Catalog
+from ..facts.git import GitError, git
 
 #: One record per commit: a NUL, the commit time in seconds, then the files it touched.
 _GIT_LOG = [
-    "git", "-c", "core.quotePath=false", "-c", "log.showSignature=false", "log",
+    "-c", "core.quotePath=false", "-c", "log.showSignature=false", "log",
     "--format=%x00%ct", "--name-only", "--no-renames", "--relative", "--", ".",
 ]  # fmt: skip
 
@@ -66,12 +66,9 @@ def read(data_dir: Path, catalog: Catalog) -> History:
 def git_log(data_dir: Path) -> str:
     """``git log`` of the data folder, or '' when there is no repository or no git."""
     try:
-        result = subprocess.run(  # noqa: S603 — a fixed command, no input from data
-            _GIT_LOG, cwd=data_dir, capture_output=True, text=True, timeout=120, check=False
-        )
-    except (OSError, subprocess.TimeoutExpired):
+        return git(data_dir, *_GIT_LOG, timeout=120).decode("utf-8")
+    except GitError:
         return ""
-    return result.stdout if result.returncode == 0 else ""
 
 
 def changes(log: str, catalog: Catalog) -> dict[str, Change]:

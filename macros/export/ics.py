@@ -15,6 +15,8 @@ import datetime as dt
 from typing import Any
 from urllib.parse import urlsplit
 
+from icalendar import Calendar, Event, vText, vUri
+
 from ..facts.catalog import Catalog
 from ..facts.load import Entry
 from ..facts.names import name_of
@@ -28,50 +30,41 @@ _ONE_DAY = dt.timedelta(days=1)
 
 
 def calendar(catalog: Catalog, history: History) -> bytes:
-    """The whole calendar, lines folded and ended in CRLF, as UTF-8."""
+    """The whole calendar as icalendar writes it: lines folded at 75 octets, ended in CRLF."""
     assert catalog.briefing is not None  # noqa: S101 — only a complete catalog is exported
     briefing = catalog.briefing
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//briefing-generator//timeline//EN",
-        "CALSCALE:GREGORIAN",
-        "X-WR-CALNAME:" + text(briefing.title),
-        "X-WR-CALDESC:" + text(briefing.subtitle),
-    ]
+    feed = Calendar()
+    feed.add("version", "2.0")
+    feed.add("prodid", "-//briefing-generator//timeline//EN")
+    feed.add("calscale", "GREGORIAN")
+    feed.add("x-wr-calname", vText(briefing.title))
+    feed.add("x-wr-caldesc", vText(briefing.subtitle))
     for entry in catalog.dated(*COLLECTIONS):
-        lines += event(catalog, entry, history)
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines).encode("utf-8")
+        feed.add_component(event(catalog, entry, history))
+    return bytes(feed.to_ical(sorted=False))
 
 
-def event(catalog: Catalog, entry: Entry, history: History) -> list[str]:
-    """One VEVENT's content lines, unfolded."""
+def event(catalog: Catalog, entry: Entry, history: History) -> Event:
+    """One all-day VEVENT, its properties in a fixed order."""
     assert catalog.briefing is not None  # noqa: S101 — only a complete catalog is exported
     record: Any = entry.record
     when = record.date
-    url = page_url(catalog.briefing, entry)
     kind = record.kind if entry.collection == "events" else record.how
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{uid(catalog.briefing.url, entry.id)}",
-        "DTSTAMP:" + stamp(history.of(entry.id).changed),
-        "DTSTART;VALUE=DATE:" + day(when.earliest),
-        "DTEND;VALUE=DATE:" + day(when.latest + _ONE_DAY),
-        "SUMMARY:" + text(name_of(entry)),
-        "DESCRIPTION:" + text(_description(catalog, entry)),
-    ]
+    item = Event()
+    item.add("uid", uid(catalog.briefing.url, entry.id))
+    item.add("dtstamp", history.of(entry.id).changed.astimezone(dt.UTC))
+    item.add("dtstart", when.earliest)
+    item.add("dtend", when.latest + _ONE_DAY)
+    item.add("summary", name_of(entry))
+    item.add("description", _description(catalog, entry))
     if getattr(record, "place", None):
-        lines.append("LOCATION:" + text(record.place))
-    lines += [
-        f"URL;VALUE=URI:{url}",
-        "CATEGORIES:" + ",".join(text(c) for c in (entry.collection, kind)),
-        "TRANSP:TRANSPARENT",
-        f"X-BRIEFING-PRECISION:{when.precision}",
-        f"X-BRIEFING-APPROXIMATE:{'TRUE' if when.approximate else 'FALSE'}",
-        "END:VEVENT",
-    ]
-    return lines
+        item.add("location", record.place)
+    item.add("url", vUri(page_url(catalog.briefing, entry)), parameters={"VALUE": "URI"})
+    item.add("categories", [entry.collection, kind])
+    item.add("transp", "TRANSPARENT")
+    item.add("x-briefing-precision", when.precision)
+    item.add("x-briefing-approximate", "TRUE" if when.approximate else "FALSE")
+    return item
 
 
 def _description(catalog: Catalog, entry: Entry) -> str:
@@ -96,32 +89,3 @@ def uid(briefing_url: str, record_id: str) -> str:
     """``<id>@<host><path>``: unique to the record and the briefing, stable across builds."""
     parts = urlsplit(briefing_url)
     return f"{record_id}@{parts.netloc}{parts.path.rstrip('/')}"
-
-
-def day(date: dt.date) -> str:
-    return date.strftime("%Y%m%d")
-
-
-def stamp(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def text(value: str) -> str:
-    """A TEXT value escaped as RFC 5545 §3.3.11 says: backslash, semicolon, comma, newline."""
-    escaped = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return escaped.replace("\r\n", "\\n").replace("\n", "\\n")
-
-
-def fold(line: str, limit: int = 75) -> str:
-    """A content line folded so that no line is longer than ``limit`` octets (RFC 5545
-    §3.1), never inside a UTF-8 character; continuation lines start with a space."""
-    out, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            out.append(current)
-            current, size = " ", 1
-        current += char
-        size += width
-    out.append(current)
-    return "\r\n".join(out)

@@ -23,16 +23,16 @@ import csv
 import io
 import json
 import re
-import types
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel
 
 from ..facts.catalog import Catalog
 from ..facts.dates import FuzzyDate
-from ..facts.model import COLLECTIONS, RefTo
+from ..facts.fields import Shape, shape
+from ..facts.model import COLLECTIONS
 from .text import field_order, iso, page_url
 
 #: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
@@ -85,7 +85,7 @@ def columns_of(model: type[BaseModel], prefix: str = "") -> list[Column]:
         if name == "id" and not prefix:
             continue
         get = _getter(name)
-        kind, part = _kind(info.annotation, tuple(info.metadata))
+        kind, part = _kind(shape(info.annotation, tuple(info.metadata)))
         label = prefix + name
         if kind == "date":
             out += _date_columns(label, get)
@@ -143,22 +143,15 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _kind(annotation: Any, metadata: tuple[Any, ...] = ()) -> tuple[str, type[BaseModel] | None]:
-    """What a field holds: ``date``, ``part`` (with its model), ``ids``, ``json`` or ``text``."""
-    origin, args = get_origin(annotation), get_args(annotation)
-    if origin is Annotated:
-        return _kind(args[0], (*metadata, *args[1:]))
-    if origin in (Union, types.UnionType):
-        inner = [arg for arg in args if arg is not type(None)]
-        return _kind(inner[0], metadata) if len(inner) == 1 else ("text", None)
-    if origin is list:
-        item = args[0]
-        marks = get_args(item)[1:] if get_origin(item) is Annotated else ()
-        return ("ids", None) if any(isinstance(m, RefTo) for m in marks) else ("json", None)
-    if origin is dict:
-        return ("json", None)
-    if annotation is FuzzyDate:
+def _kind(field: Shape) -> tuple[str, type[BaseModel] | None]:
+    """What a column holds: ``date``, ``part`` (with its model), ``ids``, ``json`` or ``text``."""
+    if field.kind == "date":
         return ("date", None)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return ("part", annotation)
+    if field.kind == "model":
+        return ("part", field.model)
+    if field.kind == "list":
+        is_ids = field.item is not None and field.item.kind == "ref"
+        return ("ids", None) if is_ids else ("json", None)
+    if field.kind == "dict":
+        return ("json", None)
     return ("text", None)

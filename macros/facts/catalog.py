@@ -7,17 +7,17 @@ names records is indexed and checked without a line changed here.
 
 from __future__ import annotations
 
-import types
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel
 
+from .fields import Shape, shape
 from .load import Entry, Lines, Loc
-from .model import COLLECTIONS, LINK, Briefing, Markdown, RefTo
+from .model import COLLECTIONS, LINK, Briefing
 
 BRIEFING = "briefing"
 
@@ -124,32 +124,23 @@ def _walk(source: str, value: Any, plan: Plan, loc: Loc, found: list[Reference])
 def _plan(model: type[BaseModel]) -> tuple[tuple[str, Plan], ...]:
     out = []
     for name, info in model.model_fields.items():
-        plan = _classify(info.annotation, tuple(info.metadata))
+        plan = _classify(shape(info.annotation, tuple(info.metadata)))
         if plan is not None:
             out.append((name, plan))
     return tuple(out)
 
 
-def _classify(annotation: Any, metadata: tuple[Any, ...] = ()) -> Plan | None:
-    for mark in metadata:
-        if isinstance(mark, RefTo):
-            return ("ref", mark)
-        if isinstance(mark, Markdown):
-            return ("prose", None)
-    origin = get_origin(annotation)
-    args = get_args(annotation)
-    if origin is Annotated:
-        return _classify(args[0], tuple(args[1:]))
-    if origin in (Union, types.UnionType):
-        return next(filter(None, (_classify(a) for a in args if a is not type(None))), None)
-    if origin is list:
-        inner = _classify(args[0])
-        return ("list", inner) if inner else None
-    if origin is dict:
-        inner = _classify(args[1])
-        return ("dict", inner) if inner else None
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return ("model", annotation) if _plan(annotation) else None
+def _classify(field: Shape) -> Plan | None:
+    """How to find references in a field of this shape, or None where none can be."""
+    if field.kind == "ref":
+        return ("ref", field.ref)
+    if field.kind == "prose":
+        return ("prose", None)
+    if field.kind in ("list", "dict") and field.item is not None:
+        inner = _classify(field.item)
+        return (field.kind, inner) if inner else None
+    if field.kind == "model" and field.model is not None:
+        return ("model", field.model) if _plan(field.model) else None
     return None
 
 

@@ -13,6 +13,7 @@ from . import problems as words
 from .catalog import BRIEFING, Catalog, Reference
 from .load import Entry, Loaded, bulk, load
 from .model import COLLECTIONS
+from .names import noun
 from .problems import Problem
 from .rules import check_rules
 
@@ -85,20 +86,16 @@ def _unresolved(catalog: Catalog, ref: Reference, broken: dict[str, str]) -> str
     if target is None and ref.target in broken:
         return None  # the file exists; its own problems are reported where it is
     if target is None:
-        noun = _noun(ref.allowed[0]) if len(ref.allowed) == 1 else "record"
+        kind = noun(ref.allowed[0]) if len(ref.allowed) == 1 else "record"
         pool = [i for name in (ref.allowed or COLLECTIONS) for i in _ids(catalog, name)]
         hint = words.did_you_mean(ref.target, pool)
         key = "link_missing" if ref.in_prose else "ref_missing"
-        return words.CROSS[key].format(noun=noun, id=ref.target, hint=hint)
+        return words.CROSS[key].format(noun=kind, id=ref.target, hint=hint)
     if ref.allowed and target.collection not in ref.allowed:
         wanted = " or ".join(COLLECTIONS[name][1] for name in ref.allowed)
         is_a = COLLECTIONS[target.collection][1]
         return words.CROSS["ref_kind"].format(id=ref.target, is_a=is_a, wanted=wanted)
     return None
-
-
-def _noun(collection: str) -> str:
-    return COLLECTIONS[collection][1].split(" ", 1)[1]
 
 
 def _ids(catalog: Catalog, collection: str) -> list[str]:

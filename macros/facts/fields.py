@@ -9,11 +9,13 @@ problems.py.
 from __future__ import annotations
 
 import re
+import types
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import (
+    BaseModel,
     AfterValidator,
     Field,
     PlainSerializer,
@@ -170,7 +172,6 @@ def _ref(*collections: str) -> Any:
 SourceRef = _ref("sources")
 ActorRef = _ref("actors")
 AgreementRef = _ref("agreements")
-EventRef = _ref("events")
 FigureRef = _ref("figures")
 PerspectiveRef = _ref("perspectives")
 ReactionTarget = _ref("events", "agreements")
@@ -178,3 +179,44 @@ AnyRef = _ref()  # any collection
 Sources = Annotated[list[SourceRef], Field(min_length=1)]  # type: ignore[valid-type]
 
 Confidence = Literal["verified-in-source", "consistent-with-several", "could-not-verify"]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a field of a model holds, with ``Annotated`` and ``| None`` unwrapped: the one
+    reading of the models' annotations, shared by the reference index (catalog.py) and the
+    CSV columns (export/tables.py).
+
+    ``kind`` is ``ref`` (an id, ``ref`` says of which collections), ``prose`` (Markdown),
+    ``date``, ``model`` (a nested part, ``model`` says which), ``list`` or ``dict`` (``item``
+    is the shape of each item), or ``value`` (anything else: text, numbers, choices).
+    """
+
+    kind: Literal["ref", "prose", "date", "model", "list", "dict", "value"]
+    ref: RefTo | None = None
+    model: type[BaseModel] | None = None
+    item: Shape | None = None
+
+
+def shape(annotation: Any, metadata: tuple[Any, ...] = ()) -> Shape:
+    """The ``Shape`` of a field, from its annotation and pydantic's metadata for it."""
+    for mark in metadata:
+        if isinstance(mark, RefTo):
+            return Shape("ref", ref=mark)
+        if isinstance(mark, Markdown):
+            return Shape("prose")
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is Annotated:
+        return shape(args[0], (*metadata, *args[1:]))
+    if origin in (Union, types.UnionType):
+        inner = [arg for arg in args if arg is not type(None)]
+        return shape(inner[0], metadata) if len(inner) == 1 else Shape("value")
+    if origin is list:
+        return Shape("list", item=shape(args[0]))
+    if origin is dict:
+        return Shape("dict", item=shape(args[1]))
+    if annotation is FuzzyDate:
+        return Shape("date")
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return Shape("model", model=annotation)
+    return Shape("value")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .load import Entry
+from .model import COLLECTIONS
 
 #: A figure's qualifier in words ("exactly" says nothing before the number).
 QUALIFIERS = {
@@ -17,6 +18,11 @@ QUALIFIERS = {
     "fewer-than": "fewer than",
     "up-to": "up to",
 }
+
+
+def noun(collection: str) -> str:
+    """'event': what one record of a collection is called (model.COLLECTIONS says 'an event')."""
+    return COLLECTIONS[collection][1].split(" ", 1)[1]
 
 
 def name_of(entry: Entry) -> str:

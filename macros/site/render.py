@@ -22,7 +22,7 @@ from ..facts.catalog import Catalog
 from ..facts.dates import FuzzyDate
 from ..facts.load import Entry
 from ..facts.model import COLLECTIONS, Ending, Quotation, Signing
-from ..facts.names import figure_number, figure_words, name_of
+from ..facts.names import figure_number, figure_words, name_of, noun
 from . import prose
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -96,9 +96,9 @@ class Page:
 
     def kind_label(self, entry: Entry) -> str:
         """'Event · summit', 'Source · news' — what a record is, in a few words."""
-        noun = COLLECTIONS[entry.collection][1].split(" ", 1)[1].capitalize()
+        kind_noun = noun(entry.collection).capitalize()
         kind = getattr(entry.record, "kind", None) or getattr(entry.record, "how", None)
-        return f"{noun} · {kind.replace('-', ' ')}" if kind else noun
+        return f"{kind_noun} · {kind.replace('-', ' ')}" if kind else kind_noun
 
     def shower(self, part: Any) -> Any:
         """A function that shows a field of ``part`` as the page shows it (for comparisons)."""

@@ -14,6 +14,7 @@ from ..export.publish import Download
 from ..facts import urls
 from ..facts.catalog import Catalog
 from ..facts.model import COLLECTIONS, Agreement, Briefing, Perspective, Reaction
+from ..facts.names import noun
 from ..facts.problems import MACRO, did_you_mean
 from . import pages
 from . import timeline as chronology
@@ -25,7 +26,7 @@ class MacroError(ValueError):
 
 
 class Views:
-    """Every macro: each public method is one, documented in docs/editing/macros.md."""
+    """Every macro: each public method is one, documented in docs/macros.md."""
 
     def __init__(
         self, catalog: Catalog, renderer: Renderer, downloads: Sequence[Download] = (),
@@ -223,7 +224,7 @@ class Views:
 
     def _need(self, record_id: Any, macro: str, collection: str | None = None) -> str:
         entry = self.catalog.get(record_id) if isinstance(record_id, str) else None
-        wanted = COLLECTIONS[collection][1].split(" ", 1)[1] if collection else "record"
+        wanted = noun(collection) if collection else "record"
         if entry is None:
             pool = [
                 e.id

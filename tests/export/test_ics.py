@@ -121,9 +121,13 @@ def test_no_line_is_longer_than_75_octets_and_every_line_ends_in_crlf(name: str)
     assert long, "some line was long enough to fold"
 
 
-def test_folding_never_splits_a_character() -> None:
-    line = "SUMMARY:" + "é" * 100
-    folded = export_ics.fold(line)
-    assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))
-    assert folded.replace("\r\n ", "") == line
-    assert export_ics.fold("SUMMARY:short") == "SUMMARY:short"
+def test_folding_never_splits_a_character(briefing: Briefing) -> None:
+    """Every folded line is valid UTF-8 on its own: no character is cut between two lines."""
+    title = "é" * 100
+    briefing.edit("events/inf-signing.yml", "title: The INF Treaty is signed", f"title: {title}")
+    body = calendar_of(briefing)
+    summary = next(line for line in body.split(b"\r\nBEGIN:") if b"inf-signing@" in line)
+    for line in summary.split(b"\r\n"):
+        assert len(line) <= 75
+        line.decode("utf-8")  # raises on a character cut in two
+    assert str(events_of(body)["inf-signing"]["SUMMARY"]) == title
