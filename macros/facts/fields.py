@@ -15,8 +15,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import (
-    BaseModel,
     AfterValidator,
+    BaseModel,
     Field,
     PlainSerializer,
     PlainValidator,

@@ -4,10 +4,16 @@ in every export and in the JSON-LD, so no output layer has its own rule.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from typing import Any
 
+from pydantic import BaseModel
+
+from .dates import FuzzyDate
+from .fields import shape
 from .load import Entry
-from .model import COLLECTIONS
+from .model import COLLECTIONS, Briefing, Ending, Quotation, Signing
 
 #: A figure's qualifier in words ("exactly" says nothing before the number).
 QUALIFIERS = {
@@ -43,3 +49,56 @@ def figure_number(figure: Any) -> str:
 def figure_words(figure: Any) -> str:
     """'more than 11,000 containers': the qualifier, the number and the unit."""
     return " ".join(part for part in (figure_number(figure), figure.unit) if part)
+
+
+def value_words(value: Any, records: Mapping[str, Entry]) -> str:
+    """A field's value in words: a date spelled out, a signing or an ending by its date and
+    place or manner, a record by its name, a quotation in quotation marks, a list joined by
+    commas. The pages, the JSON-LD and the disagreements all say a value this way."""
+    if isinstance(value, FuzzyDate):
+        return value.words()
+    if isinstance(value, Signing | Ending):
+        detail = value.place if isinstance(value, Signing) else value.how
+        return value.date.words() + (f" ({detail})" if detail else "")
+    if isinstance(value, Quotation):
+        return f"“{value.text}”"
+    if isinstance(value, list):
+        return ", ".join(value_words(item, records) for item in value)
+    if isinstance(value, str) and value in records:
+        return name_of(records[value])
+    return "" if value is None else str(value)
+
+
+def reported_words(field: str, value: str, records: Mapping[str, Entry]) -> str:
+    """What a disagreement says another source reports, in the same words as the briefing's
+    own value: a date field's value spelled out (when it reads as a date), an id by name."""
+    if field in date_fields():
+        try:
+            return FuzzyDate.parse(value).words()
+        except ValueError:
+            return value
+    return value_words(value, records)
+
+
+@functools.cache
+def date_fields() -> frozenset[str]:
+    """The names of the fields that hold a date, directly or as a signing's or an ending's,
+    in any record or any part of one (``date``, ``published``, ``signed``, …)."""
+    found: set[str] = set()
+    models: list[type[BaseModel]] = [model for model, _ in COLLECTIONS.values()]
+    models.append(Briefing)
+    seen: set[type[BaseModel]] = set()
+    while models:
+        model = models.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            field = shape(info.annotation, tuple(info.metadata))
+            while field.item is not None:
+                field = field.item
+            if field.kind == "date" or field.model in (Signing, Ending):
+                found.add(name)
+            elif field.model is not None:
+                models.append(field.model)
+    return frozenset(found)

@@ -31,7 +31,7 @@ from ..facts.catalog import Catalog
 from ..facts.dates import FuzzyDate
 from ..facts.load import Entry
 from ..facts.model import Disagreement
-from ..facts.names import figure_words, name_of
+from ..facts.names import figure_words, name_of, reported_words, value_words
 
 CONTEXT = "https://schema.org"
 _ACTOR_TYPES = {
@@ -243,9 +243,10 @@ def _reviews(catalog: Catalog, entry: Entry) -> list[Node]:
     out = []
     for index, (where, part, d) in enumerate(found, start=1):
         field = d.field.replace("_", " ")
-        ours = _words(catalog, getattr(part, d.field, None))
-        claim = f"{name_of(entry)}: {where}{field}: {d.value}"
-        body = f"This briefing gives the {field} as {ours}; the sources cited report {d.value}."
+        ours = value_words(getattr(part, d.field, None), catalog.records)
+        theirs = reported_words(d.field, d.value, catalog.records)
+        claim = f"{name_of(entry)}: {where}{field}: {theirs}"
+        body = f"This briefing gives the {field} as {ours}; the sources cited report {theirs}."
         note = plain(catalog, d.note)
         review = {
             "@type": "ClaimReview",
@@ -263,21 +264,6 @@ def _reviews(catalog: Catalog, entry: Entry) -> list[Node]:
         }
         out.append(review)
     return out
-
-
-def _words(catalog: Catalog, value: Any) -> str:
-    """A field's value in words, as the page shows it."""
-    if isinstance(value, FuzzyDate):
-        return value.words()
-    if isinstance(value, list):
-        return ", ".join(_words(catalog, item) for item in value)
-    if isinstance(value, str) and value in catalog.records:
-        return name_of(catalog.records[value])
-    if hasattr(value, "date"):  # a signing or an ending
-        return str(value.date.words())
-    if hasattr(value, "text"):  # a quotation
-        return f"“{value.text}”"
-    return "" if value is None else str(value)
 
 
 def _clean(node: Any) -> Any:

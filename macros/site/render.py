@@ -22,14 +22,20 @@ from ..facts.catalog import Catalog
 from ..facts.dates import FuzzyDate
 from ..facts.load import Entry
 from ..facts.model import COLLECTIONS, Ending, Quotation, Signing
-from ..facts.names import figure_number, figure_words, name_of, noun
+from ..facts.names import (
+    figure_number,
+    figure_words,
+    name_of,
+    noun,
+    reported_words,
+    value_words,
+)
 from . import prose
 
 TEMPLATES = Path(__file__).with_name("templates")
 _OUTER_P = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
 
-DATE_FIELDS = {"date", "published", "in_force", "stated_on", "as_of", "since", "signed", "ended"}
 
 
 @dataclass
@@ -105,19 +111,11 @@ class Page:
         return lambda name: self.show(getattr(part, name, None))
 
     def show(self, value: Any) -> str:
-        """A field's value in words: dates spelled out, records by name, quotations pointed to."""
-        if isinstance(value, FuzzyDate):
-            return value.words()
+        """A field's value in words (``names.value_words``); a quotation, which the page
+        shows in full, is pointed to."""
         if isinstance(value, Quotation):
             return "the wording quoted above"
-        if isinstance(value, (Signing, Ending)):
-            place = getattr(value, "place", None) or getattr(value, "how", None)
-            return value.date.words() + (f" ({place})" if place else "")
-        if isinstance(value, list):
-            return ", ".join(self.show(item) for item in value)
-        if isinstance(value, str) and value in self.catalog.records:
-            return self.name(value)
-        return "" if value is None else str(value)
+        return value_words(value, self.catalog.records)
 
     def sources_of(self, record_ids: Iterable[str]) -> list[str]:
         """The first source each of the given records cites (or the record, if a source)."""
@@ -129,13 +127,9 @@ class Page:
         return list(found)
 
     def show_value(self, name: str, value: str) -> str:
-        """A value another source reports, shown like this page's own: dates in words."""
-        if name in DATE_FIELDS:
-            try:
-                return FuzzyDate.parse(value).words()
-            except ValueError:
-                return value
-        return self.show(value)
+        """A value another source reports, in the words of this page's own
+        (``names.reported_words``)."""
+        return reported_words(name, value, self.catalog.records)
 
     def figure_words(self, figure: Any) -> str:
         """'more than 11,000 containers' (``names.figure_words``)."""
