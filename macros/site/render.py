@@ -78,16 +78,12 @@ class Page:
         if not text:
             return Markup("")
         converted = self.renderer.markdown(text)
-        here = urls.served_at(self.source) or "."
         return Markup(  # noqa: S704 — converted from escaped text; hrefs are our own
             prose.RECORD_HREF.sub(
-                lambda m: 'href="' + self._href_from(here, m.group(1)) + '"', converted
+                lambda m: 'href="' + urls.href(self.source, self.renderer.page_of(m.group(1))) + '"',
+                converted,
             )
         )
-
-    def _href_from(self, here: str, record_id: str) -> str:
-        path = urls.relative(urls.served_at(self.renderer.page_of(record_id)), here)
-        return "./" if path == "." else path + "/"
 
     def md_inline(self, text: str | None) -> Markup:
         """Like ``md`` for a single paragraph, without the ``<p>`` around it."""

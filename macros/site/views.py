@@ -8,6 +8,7 @@ with a message that names the macro and suggests the fix; the build reports it w
 from __future__ import annotations
 
 from collections.abc import Sequence
+from urllib.parse import urlencode
 from typing import Any
 
 from ..export.publish import Download
@@ -135,7 +136,7 @@ class Views:
             counts = [sum(i.entry.id in shown for i in p.items) for p in self.timeline_parts]
             listed = [(p, n) for p, n in zip(self.timeline_parts, counts, strict=True) if n]
             presets = {"kind": kind, "actor": actor, "agreement": agreement}
-            query = "&".join(f"{k}={v}" for k, v in presets.items() if v is not None)
+            query = urlencode({k: v for k, v in presets.items() if v is not None})
             return self.renderer.macro(
                 "timeline", "overview", page, chronology.by_part_era(listed), len(items), query
             )
