@@ -18,6 +18,7 @@ shows on one page before the timeline is cut into parts (site/timeline.py).
 from __future__ import annotations
 
 import html
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ from .export import history, publish
 from .facts import urls
 from .facts.catalog import Catalog
 from .facts.checking import check
+from .facts.model import COLLECTIONS
 from .facts.problems import Problem, summary
 from .site import jsonld, pages, timeline
 from .site.pages import Generated
@@ -64,6 +66,8 @@ class Build:
     errors: list[str] = field(default_factory=list)
 
 
+#: MkDocs' logger for plugins, so that the messages carry the plugin's name.
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 #: The command MkDocs runs ("build", "gh-deploy" or "serve"), from ``on_startup``.
 _command = ["build"]
 _build = Build()
@@ -91,12 +95,15 @@ def define_env(env: Any) -> None:
     checked = check(folder)
     if not checked.ok or checked.catalog is None:
         report = "\n".join(map(str, checked.problems))
+        message = f"the briefing's data has problems:\n{report}\n{summary(checked.problems)}"
         if _command[0] != "serve":
-            raise PluginError(
-                f"the briefing's data has problems:\n{report}\n{summary(checked.problems)}"
-            )
+            raise PluginError(message)
+        log.warning(message)  # in the terminal too, as every page shows it
         _build = Build(problems=checked.problems)
-        env.conf["extra"][PROBLEMS] = [*map(str, checked.problems), summary(checked.problems)]
+        env.conf["extra"][PROBLEMS] = {
+            "lines": [str(problem) for problem in checked.problems],
+            "summary": summary(checked.problems),
+        }
         return
     built = checked.catalog
     renderer = Renderer(built)
@@ -181,7 +188,11 @@ def on_post_page_macros(env: Any) -> None:
 def on_files(files: Files, config: Any) -> Files:
     """Add a page for every record and collection that docs/ does not already have."""
     _build.generated = {}
-    if _build.catalog is None:
+    if _build.catalog is None:  # serve, with data problems: the nav's indexes say so too
+        for collection in COLLECTIONS:
+            path = urls.collection_page(collection)
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=NOT_BUILT))
         return files
     for page in pages.generated(_build.catalog, _build.parts):
         if files.get_file_from_path(page.path) is None:
