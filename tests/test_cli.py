@@ -18,13 +18,13 @@ import cases
 import pytest
 from cases import Case, CaseError
 from conftest import ROOT, VALID, Briefing
+from goldens import match_golden
 
 from macros.cli import main
 from macros.facts.model import COLLECTIONS
 
 GOLDEN = ROOT / "tests" / "golden" / "check"
 GOLDEN_ACTIONS = ROOT / "tests" / "golden" / "check-github-actions"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 PWNED = "/tmp/pwned"  # noqa: S108 — the file the executable-tag fixture would create if run
 FIXTURE_NAMES = cases.names()
 #: The kinds of mistake the suite promises to cover; a fixture removed by accident fails.
@@ -71,18 +71,6 @@ def run(*args: str, cwd: Path = ROOT, timeout: float = 60) -> subprocess.Complet
     )
 
 
-def compare(golden: Path, output: str) -> None:
-    if UPDATE:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(output, encoding="utf-8")
-        return
-    if not golden.is_file():
-        pytest.fail(
-            f"no golden {golden.relative_to(ROOT)}: run UPDATE_GOLDEN=1 pytest and review it"
-        )
-    assert output == golden.read_text(encoding="utf-8")
-
-
 @pytest.fixture
 def several_problems(tmp_path: Path) -> str:
     """The several-problems case under ``tmp_path``, as a check run from there names it."""
@@ -101,7 +89,7 @@ def test_each_invalid_fixture_reports_exactly_its_golden(
     code, output = check(folder, capsys, monkeypatch, cwd=tmp_path)
     assert code == 1
     assert "Traceback" not in output
-    compare(GOLDEN / f"{name}.txt", output)
+    match_golden(GOLDEN / f"{name}.txt", output)
 
 
 def test_every_kind_of_mistake_has_its_fixture() -> None:
@@ -272,7 +260,7 @@ def test_under_github_actions_each_problem_is_followed_by_its_annotation(
 ) -> None:
     code, output = check(several_problems, capsys, monkeypatch, cwd=tmp_path, actions=True)
     assert code == 1
-    compare(GOLDEN_ACTIONS / "several-problems.txt", output)
+    match_golden(GOLDEN_ACTIONS / "several-problems.txt", output)
     *pairs, summary = output.splitlines()
     assert summary.startswith("7 problems in 5 files")
     for problem, annotation in zip(pairs[::2], pairs[1::2], strict=True):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ROOT, Briefing
+from goldens import match_golden
 
 from macros.cli import main
 from macros.diff import compare as diff
@@ -24,17 +25,6 @@ from macros.diff import words as diff_text
 BASE = FIXTURES / "diff" / "base"
 HEAD = FIXTURES / "diff" / "head"
 GOLDEN = ROOT / "tests" / "golden" / "diff"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
-
-
-def compare(golden: Path, output: str) -> None:
-    if UPDATE:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(output, encoding="utf-8")
-        return
-    if not golden.is_file():
-        pytest.fail(f"no golden {golden.relative_to(ROOT)}: run UPDATE_GOLDEN=1 pytest, review it")
-    assert output == golden.read_text(encoding="utf-8")
 
 
 def run_diff(
@@ -90,7 +80,7 @@ def test_fixture_revisions_plain_text(
         monkeypatch=monkeypatch,
     )
     assert code == 0
-    compare(GOLDEN / "fixture-revisions.txt", output)
+    match_golden(GOLDEN / "fixture-revisions.txt", output)
 
 
 def test_fixture_revisions_markdown(
@@ -105,7 +95,7 @@ def test_fixture_revisions_markdown(
         monkeypatch=monkeypatch,
     )
     assert code == 0
-    compare(GOLDEN / "fixture-revisions.md", output)
+    match_golden(GOLDEN / "fixture-revisions.md", output)
 
 
 @pytest.mark.parametrize(
