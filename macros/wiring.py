@@ -4,7 +4,8 @@ mkdocs-macros calls ``define_env`` (the data checked, the macros registered, the
 made), ``on_pre_page_macros`` and ``on_post_page_macros`` around every page, and
 ``on_post_build`` (the data files written into site/data/). MkDocs calls, through the hooks
 file ``macros/hooks.py``, ``on_startup`` (which command runs), ``on_files`` (a page for
-every record) and ``on_page_context`` (a record page's JSON-LD, for the theme's head).
+every record), ``on_env`` (the theme's compiled templates kept between builds) and
+``on_page_context`` (a record page's JSON-LD, for the theme's head).
 All the work happens in the sub-packages; this module only connects them to MkDocs.
 
 A build of data with problems fails with every problem listed. Under ``mkdocs serve`` it
@@ -35,7 +36,7 @@ from .facts.model import COLLECTIONS
 from .facts.problems import Problem, summary
 from .site import jsonld, pages, timeline
 from .site.pages import Generated
-from .site.render import Page, Renderer
+from .site.render import COMPILED, Page, Renderer
 from .site.views import MACROS, MacroError, Views
 
 #: The most entries a list shows on one page (site/timeline.PAGE_ITEMS unless this says).
@@ -199,6 +200,13 @@ def on_files(files: Files, config: Any) -> Files:
             files.append(File.generated(config, page.path, content=page.markdown))
             _build.generated[page.path] = page
     return files
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    """Let the theme's Jinja environment keep its compiled templates from build to build
+    (``site.render.COMPILED``): under ``mkdocs serve`` every rebuild makes a new one."""
+    env.bytecode_cache = COMPILED
+    return env
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
