@@ -16,7 +16,7 @@ help:
 	@echo "make test    lint, type-check and run the whole test suite"
 	@echo "make screenshots  PNGs of home, timeline and an agreement at desktop and phone width"
 	@echo "make pdf     the briefing pack as PDF, A4 and Letter, into build/pdf/"
-	@echo "make bench   benchmarks: validator and build at 100, 1,000 and 10,000 records"
+	@echo "make bench   benchmarks: validator and build at 100, 1,000 and 10,000 records; serve after an edit"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -77,11 +77,12 @@ screenshots: site
 	$(BIN)/python tests/screenshots.py site screenshots
 
 # Benchmarks on synthetic briefings (bench/README.md): the validator, then the site build
-# against plain mkdocs-material and `make serve` after an edit. Slow: 10,000 records take
-# many minutes. Results in bench/results/ (git-ignored).
+# against plain mkdocs-material, then `make serve` after an edit (data/ and 1,000 records).
+# Slow: 10,000 records take many minutes. Results in bench/results/ (git-ignored).
 bench: $(STAMP)
 	$(BIN)/python bench/check.py
 	$(BIN)/python bench/build.py
+	$(BIN)/python bench/serve.py
 
 # The briefing pack (docs/pack.md) printed by headless Chromium; build/ is git-ignored.
 pdf: site

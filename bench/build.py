@@ -1,17 +1,16 @@
 """Benchmark of the site build: ours against plain mkdocs-material on the same pages.
 
-    python bench/build.py [--sizes 100,1000,10000] [--runs 3] [--seed 0] [--serve 1000|0]
+    python bench/build.py [--sizes 100,1000,10000] [--runs 3] [--seed 0]
 
 For each size a synthetic briefing is generated (bench/synth.py), then built once, untimed,
-by bench/dump.py, which writes every page's final Markdown; build_plain.py
-turns that into a docs folder and a mkdocs.yml without our plugin and hooks. Then, ``--runs``
-times and interleaved so that both share the machine's load alike: our full build
-(``mkdocs build --strict``) and the plain build of the same Markdown. Each is a fresh child of
-this interpreter, cwd the repository: wall time around it, peak RSS from its own
-``os.wait4``. The sites are measured after the last run: total size, the HTML of every
-record's page, the largest page. Last, ``mkdocs serve`` on the ``--serve`` size: seconds from
-an edited record to its page served anew (build_serve.py). Results: a table on stdout, and
-bench/results/build-<size>.json and build-serve.json (git-ignored).
+by bench/dump.py, which writes every page's final Markdown and turns it into a docs folder
+and a mkdocs.yml without our plugin and hooks. Then, ``--runs`` times and interleaved so that
+both share the machine's load alike: our full build (``mkdocs build --strict``) and the plain
+build of the same Markdown. Each is a fresh child of this interpreter, cwd the repository:
+wall time around it, CPU seconds and peak RSS from its own ``os.wait4``. The sites are
+measured after the last run: total size, the HTML of every record's page, the largest page.
+Results: a table on stdout, ours over plain on a row of ratios, the verdict on each target,
+and bench/results/build-<size>.json (git-ignored).
 """
 
 from __future__ import annotations
@@ -20,39 +19,165 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import build_plain
-import build_report
-import build_serve
-from build_report import Build, Result, Site
-from check import RESULTS, ROOT, Run, machine, parse_sizes
+import dump
+from check import RESULTS, ROOT, Run, head, machine, parse_sizes, run_child
 from synth import generate
 
-#: The targets (docs: bench/README.md#the-build-benchmark).
-MAX_OVERHEAD, OVERHEAD_AT = 1.25, (1_000, 10_000)
+#: The targets (docs: bench/README.md, "What build.py measures").
+MAX_OVERHEAD, SMALL, LARGE = 1.25, 1_000, 10_000  # ours/plain at both sizes
 MAX_GROWTH = 11.0  # time and size at 10× the records
-MAX_RSS_MB, MAX_PAGE_BYTES, LARGE = 1024.0, 1_000_000, 10_000
-MAX_SERVE_SECONDS = 5.0
+MAX_RSS_MB, MAX_PAGE_BYTES = 1024.0, 1_000_000
 
 
-def run_child(command: list[str], env: dict[str, str], log: Path) -> Run:
-    """One fresh child: wall seconds around it, and its own peak resident memory."""
-    with log.open("w") as sink:
-        started = time.perf_counter()
-        child = subprocess.Popen(command, cwd=ROOT, env=env, stdout=sink, stderr=sink)
-        _, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - started
-    # ru_maxrss is in kilobytes on Linux (bytes on macOS).
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
-    code = os.waitstatus_to_exitcode(status)
-    cpu = usage.ru_utime + usage.ru_stime
-    return Run(round(seconds, 2), round(cpu, 2), round(usage.ru_maxrss / scale, 1), code)
+@dataclass(frozen=True)
+class Site:
+    """What one build wrote."""
+
+    files: int
+    pages: int
+    mb: float
+    record_kb_mean: float
+    record_kb_max: float
+    largest_page: str
+    largest_kb: float
+
+
+@dataclass(frozen=True)
+class Build:
+    """One builder at one size: its runs, the median, and the site of its last run."""
+
+    runs: list[Run]
+    median_seconds: float
+    median_cpu_seconds: float
+    peak_rss_mb: float
+    site: Site | None
+    output: str
+
+    @property
+    def passed(self) -> bool:
+        return all(run.exit_code == 0 for run in self.runs) and self.site is not None
+
+
+@dataclass(frozen=True)
+class Result:
+    records: int
+    counts: dict[str, int]
+    ours: Build
+    plain: Build
+
+    @property
+    def overhead(self) -> float:
+        """The median of the ratios of each pair of runs: ours, then plain right after it,
+        so that each pair met the same load on the machine."""
+        pairs = zip(self.ours.runs, self.plain.runs, strict=False)
+        return statistics.median(ours.seconds / plain.seconds for ours, plain in pairs)
+
+    @property
+    def cpu_overhead(self) -> float:
+        pairs = zip(self.ours.runs, self.plain.runs, strict=False)
+        return statistics.median(ours.cpu_seconds / plain.cpu_seconds for ours, plain in pairs)
+
+
+COLUMNS = (
+    f"{'records':>8}  {'build':<10} {'median s':>8} {'cpu s':>7} {'peak MB':>8} {'site MB':>8}"
+    f" {'pages':>6}"
+    f" {'rec KB':>7} {'rec max':>8} {'largest KB':>10}  {'×prev s':>7} {'×prev MB':>8}"
+)
+
+
+def table(results: list[Result]) -> list[str]:
+    """Two rows per size, ours and plain, then their ratio; growth against the size before."""
+    lines = [COLUMNS, "-" * len(COLUMNS)]
+    for index, result in enumerate(results):
+        before = results[index - 1] if index else None
+        for name in ("ours", "plain"):
+            build: Build = getattr(result, name)
+            earlier: Build | None = getattr(before, name) if before else None
+            lines.append(_row(result.records, name, build, earlier))
+        lines.append(_ratio_row(result))
+    return lines
+
+
+def _row(records: int, name: str, build: Build, earlier: Build | None) -> str:
+    if not build.passed or build.site is None:
+        return f"{records:>8}  {name:<10} FAILED (exit {[r.exit_code for r in build.runs]})"
+    site = build.site
+    grew_s = grew_mb = "—"
+    if earlier is not None and earlier.site is not None and earlier.median_seconds:
+        grew_s = f"{build.median_seconds / earlier.median_seconds:.2f}"
+        grew_mb = f"{site.mb / earlier.site.mb:.2f}"
+    return (
+        f"{records:>8}  {name:<10} {build.median_seconds:>8.2f} {build.median_cpu_seconds:>7.2f}"
+        f" {build.peak_rss_mb:>8.1f} {site.mb:>8.1f} {site.pages:>6}"
+        f" {site.record_kb_mean:>7.1f} {site.record_kb_max:>8.1f}"
+        f" {site.largest_kb:>10.1f}  {grew_s:>7} {grew_mb:>8}"
+    )
+
+
+def _ratio_row(result: Result) -> str:
+    ours, plain = result.ours, result.plain
+    if ours.site is None or plain.site is None or not plain.median_seconds:
+        return f"{result.records:>8}  {'ours/plain':<10} —"
+    return (
+        f"{result.records:>8}  {'ours/plain':<10} {result.overhead:>8.2f}"
+        f" {result.cpu_overhead:>7.2f} {ours.peak_rss_mb / plain.peak_rss_mb:>8.2f}"
+        f" {ours.site.mb / plain.site.mb:>8.2f}"
+        f" {'':>6} {ours.site.record_kb_mean / plain.site.record_kb_mean:>7.2f}"
+        f" {ours.site.record_kb_max / plain.site.record_kb_max:>8.2f}"
+        f" {ours.site.largest_kb / plain.site.largest_kb:>10.2f}"
+    )
+
+
+def largest(results: list[Result]) -> list[str]:
+    """Which page is the largest, per size and build."""
+    return [
+        f"largest page at {r.records}: {b.site.largest_page} ({b.site.largest_kb:.1f} KB, {name})"
+        for r in results
+        for name, b in (("ours", r.ours), ("plain", r.plain))
+        if b.site is not None
+    ]
+
+
+def verdict(results: list[Result]) -> list[str]:
+    """Each target, met or not, with the measured value."""
+    by_size = {r.records: r for r in results}
+    out = []
+
+    def say(what: str, ok: bool, got: str) -> None:
+        out.append(f"target {what}: {'yes' if ok else 'NO'} ({got})")
+
+    for size in (SMALL, LARGE):
+        r = by_size.get(size)
+        if r is None or not (r.ours.passed and r.plain.passed):
+            out.append(f"target overhead at {size}: not measured")
+            continue
+        say(f"ours/plain ≤ {MAX_OVERHEAD:g} at {size}", r.overhead <= MAX_OVERHEAD,
+            f"wall {r.overhead:.2f}; cpu {r.cpu_overhead:.2f}")  # fmt: skip
+    big, little = by_size.get(LARGE), by_size.get(SMALL)
+    if big and little and big.ours.site and little.ours.site:
+        time_growth = big.ours.median_seconds / little.ours.median_seconds
+        cpu_growth = big.ours.median_cpu_seconds / little.ours.median_cpu_seconds
+        size_growth = big.ours.site.mb / little.ours.site.mb
+        pair = f"{big.records}/{little.records}"
+        say(f"time({pair}) ≤ {MAX_GROWTH:g}", time_growth <= MAX_GROWTH,
+            f"wall {time_growth:.2f}; cpu {cpu_growth:.2f}")  # fmt: skip
+        say(f"site size({pair}) ≤ {MAX_GROWTH:g}", size_growth <= MAX_GROWTH,
+            f"{size_growth:.2f}")  # fmt: skip
+    else:
+        out.append("target growth: not measured (needs 10× sizes, e.g. 1000 and 10000)")
+    if big and big.ours.site:
+        say(f"peak RSS ≤ {MAX_RSS_MB:g} MB at {big.records}",
+            big.ours.peak_rss_mb <= MAX_RSS_MB, f"{big.ours.peak_rss_mb:.1f} MB")  # fmt: skip
+        biggest = big.ours.site.largest_kb * 1000
+        say(f"no page over {MAX_PAGE_BYTES / 1e6:g} MB of HTML at {big.records}",
+            biggest <= MAX_PAGE_BYTES,
+            f"largest {big.ours.site.largest_page}, {biggest / 1e6:.2f} MB")  # fmt: skip
+    return out
 
 
 def mkdocs(site: Path, config: Path | None = None) -> list[str]:
@@ -89,17 +214,17 @@ def measure_site(site: Path, data: Path) -> Site:
 
 
 def measure(records: int, runs: int, seed: int, temp: Path) -> Result:
-    data, dump, plain = temp / "data", temp / "dump", temp / "plain"
+    data, dumped_pages, plain = temp / "data", temp / "dump", temp / "plain"
     counts = generate(records, data, seed)
     ours_env = environment(BRIEFING_DATA=str(data))
     ours_site, plain_site, log = temp / "site-ours", temp / "site-plain", temp / "log.txt"
     # The untimed build that writes the Markdown (and warms the disk cache for both).
-    dumping = [sys.executable, str(ROOT / "bench" / "dump.py"), str(dump), str(ours_site)]
-    dumped = run_child(dumping, ours_env, temp / "dump.txt")
+    dumping = [sys.executable, str(ROOT / "bench" / "dump.py"), str(dumped_pages), str(ours_site)]
+    dumped = run_child(dumping, temp / "dump.txt", ours_env)
     if dumped.exit_code != 0:
-        failed = Build([dumped], 0.0, 0.0, 0.0, None, _head(temp / "dump.txt"))
+        failed = Build([dumped], 0.0, 0.0, 0.0, None, _log(temp / "dump.txt"))
         return Result(records, counts, failed, failed)
-    config = build_plain.prepare(dump, plain, data)
+    config = dump.prepare(dumped_pages, plain, data)
     done: dict[str, list[Run]] = {"ours": [], "plain": []}
     output = {"ours": "", "plain": ""}
     for _ in range(runs):
@@ -107,9 +232,9 @@ def measure(records: int, runs: int, seed: int, temp: Path) -> Result:
             ("ours", mkdocs(ours_site), ours_env),
             ("plain", mkdocs(plain_site, config), environment()),
         ):
-            done[name].append(run_child(command, env, log))
+            done[name].append(run_child(command, log, env))
             if done[name][-1].exit_code != 0:
-                output[name] = _head(log)
+                output[name] = _log(log)
     sites = {"ours": ours_site, "plain": plain_site}
     builds = {
         name: Build(
@@ -125,9 +250,8 @@ def measure(records: int, runs: int, seed: int, temp: Path) -> Result:
     return Result(records, counts, builds["ours"], builds["plain"])
 
 
-def _head(log: Path, keep: int = 20) -> str:
-    lines = log.read_text(errors="replace").strip().splitlines()
-    return "\n".join(lines if len(lines) <= keep + 1 else [*lines[:keep], "…", lines[-1]])
+def _log(path: Path) -> str:
+    return head(path.read_text(errors="replace"))
 
 
 def write_json(name: str, document: dict[str, object]) -> Path:
@@ -137,20 +261,11 @@ def write_json(name: str, document: dict[str, object]) -> Path:
     return path
 
 
-def serve(records: int, seed: int, edits: int) -> build_serve.Served:
-    with tempfile.TemporaryDirectory(prefix=f"bench-serve-{records}-") as temp:
-        data = Path(temp) / "data"
-        generate(records, data, seed)
-        return build_serve.measure(data, edits)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", default="100,1000,10000", help="records per briefing")
     parser.add_argument("--runs", type=int, default=3, help="runs of each build per size")
     parser.add_argument("--seed", type=int, default=0, help="the generator's seed (default 0)")
-    parser.add_argument("--serve", type=int, default=1000, help="records to serve (0: none)")
-    parser.add_argument("--edits", type=int, default=2, help="edits in the serve test")
     args = parser.parse_args(argv)
     sizes = parse_sizes(parser, args.sizes)
     about = machine()
@@ -163,22 +278,15 @@ def main(argv: list[str] | None = None) -> int:
         write_json(str(records), {"machine": about, **asdict(results[-1])})
         print(f"{records} records: ours {results[-1].ours.median_seconds} s, "
               f"plain {results[-1].plain.median_seconds} s", flush=True)  # fmt: skip
-    served = serve(args.serve, args.seed, args.edits) if args.serve else None
-    if served is not None:
-        write_json("serve", {"machine": about, **asdict(served)})
     about["load at the end"] = f"{os.getloadavg()[0]:.2f}"
     print(", ".join(f"{key}: {value}" for key, value in about.items()))
-    print("\n".join(build_report.table(results)))
-    print("\n".join(build_report.largest(results)))
-    limits = {"overhead": MAX_OVERHEAD, "growth": MAX_GROWTH, "rss": MAX_RSS_MB,
-              "page": MAX_PAGE_BYTES, "serve": MAX_SERVE_SECONDS}  # fmt: skip
-    print("\n".join(build_report.verdict(results, served, limits, OVERHEAD_AT[0], LARGE)))
+    print("\n".join(table(results)))
+    print("\n".join(largest(results)))
+    print("\n".join(verdict(results)))
     failed = [(r.records, b) for r in results for b in (r.ours, r.plain) if not b.passed]
     for records, build in failed:
         print(f"\na build of {records} records failed:\n{build.output}")
-    if served is not None and served.worst is None:
-        print(f"\nthe serve test did not see the edit:\n{served.output}")
-    print(f"results: {RESULTS.relative_to(ROOT)}/build-<size>.json, build-serve.json")
+    print(f"results: {RESULTS.relative_to(ROOT)}/build-<size>.json")
     return 1 if failed else 0
 
 

@@ -1,9 +1,11 @@
-"""Where a build's time goes: our full build of a synthetic briefing, in this process.
+"""Where a build's time goes: our full build of a briefing, in this process.
 
     python bench/build_profile.py [--records 1000] [--top 25] [--seed 0] [--out FILE]
-    python bench/build_profile.py --phases [--records 1000]
+    python bench/build_profile.py --phases [--records 1000 | --data data]
 
-The build runs as ``mkdocs build --strict`` runs it. By default under cProfile: printed are
+The briefing is a synthetic one of ``--records`` records, or the folder ``--data`` names
+(``--data data``: the default briefing, as `make serve` rebuilds it after each save). The
+build runs as ``mkdocs build --strict`` runs it. By default under cProfile: printed are
 the time spent in each area's own code (ours in macros/, mkdocs-macros, mkdocs,
 Python-Markdown, Material, Jinja, the rest), the functions of ours and of mkdocs-macros with
 the most cumulative time, and the top of the whole profile. cProfile slows function-heavy
@@ -23,9 +25,10 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from phase_clock import PhaseClock
 from synth import generate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,11 +58,60 @@ def area(filename: str) -> str:
     return "other (stdlib, builtins)"
 
 
+class PhaseClock:
+    """CPU seconds (``time.process_time``) by label, from functions wrapped in place and from
+    MkDocs' ``PluginCollection.run_event``. Plugin events are timed inside the steps that run
+    them too, so the labels overlap."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = defaultdict(float)
+
+    def wrap(self, owner: Any, name: str, label: Callable[..., str]) -> None:
+        """Time every call of ``owner.name`` under ``label(*args)``."""
+        original = getattr(owner, name)
+        spent = self.spent
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = time.process_time()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spent[label(*args)] += time.process_time() - started
+
+        setattr(owner, name, wrapper)
+
+    def time_events(self) -> None:
+        """Time each plugin's handler of each event as ``event <name> (<plugin>)``."""
+        from mkdocs import plugins
+
+        spent = self.spent
+
+        def run_event(collection: Any, name: str, item: Any = None, **kwargs: Any) -> Any:
+            for method in collection.events[name]:
+                collection._current_plugin = origin = collection._event_origins.get(method, "?")
+                started = time.process_time()
+                result = method(item, **kwargs) if item is not None else method(**kwargs)
+                spent[f"event {name} ({origin})"] += time.process_time() - started
+                item = item if result is None else result
+            collection._current_plugin = None
+            return item
+
+        plugins.PluginCollection.run_event = run_event  # type: ignore[method-assign,assignment]
+
+    def report(self, total: float, head: str) -> list[str]:
+        """``head``, then each label's seconds and share of ``total``, largest first."""
+        lines = [head]
+        for label, seconds in sorted(self.spent.items(), key=lambda pair: -pair[1]):
+            if seconds >= 0.01:
+                lines.append(f"{seconds:7.2f} s  {seconds / total:6.1%}  {label}")
+        return lines
+
+
 def profile_build(data: Path, site: Path) -> pstats.Stats:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    os.environ.update(BRIEFING_DATA=str(data), NO_MKDOCS_2_WARNING="1")
+    os.environ["BRIEFING_DATA"] = str(data)
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     os.chdir(ROOT)
     config = load_config(str(ROOT / "mkdocs.yml"), strict=True, site_dir=str(site))
@@ -83,7 +135,7 @@ def phases(data: Path, site: Path) -> list[str]:
     clock.wrap(Page, "render", lambda *_: "page.render (Markdown to HTML)")
     clock.wrap(steps, "_build_page", lambda *_: "_build_page (page_context event, theme, write)")
     clock.wrap(steps, "_build_theme_template", lambda *_: "theme (sitemap, 404)")
-    os.environ.update(BRIEFING_DATA=str(data), NO_MKDOCS_2_WARNING="1")
+    os.environ["BRIEFING_DATA"] = str(data)
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     os.chdir(ROOT)
     started = time.process_time()
@@ -116,15 +168,17 @@ def report(stats: pstats.Stats, top: int) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--records", type=int, default=1000)
+    parser.add_argument("--records", type=int, default=1000, help="synthetic records")
+    parser.add_argument("--data", type=Path, help="a briefing's folder instead, such as data")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, help="also save the profile (pstats) here")
     parser.add_argument("--phases", action="store_true", help="CPU by phase, no profiler")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix=f"bench-profile-{args.records}-") as temp:
-        data = Path(temp) / "data"
-        generate(args.records, data, args.seed)
+        data = args.data.resolve() if args.data else Path(temp) / "data"
+        if not args.data:
+            generate(args.records, data, args.seed)
         if args.phases:
             print("\n".join(phases(data, Path(temp) / "site")))
             return 0

@@ -7,6 +7,9 @@ Each size is generated once into a temporary folder (not timed). Then the valida
 pinned to one core with taskset when it is installed. A run's wall time is measured around
 the child; its peak RSS comes from the child's own resource usage (``os.wait4``), so runs
 never share a maximum. Results go to stdout as a table and to bench/results/check-<size>.json.
+
+The other benchmarks take from here what they share: ``Run`` and ``run_child``, ``machine``,
+``parse_sizes`` and ``head``.
 """
 
 from __future__ import annotations
@@ -67,20 +70,19 @@ def command(data_dir: Path) -> list[str]:
     return [taskset, "-c", str(core), *check]
 
 
-def run_once(data_dir: Path, output: Path) -> Run:
-    """One fresh child: wall seconds around it, and its own peak resident memory."""
-    with output.open("w") as sink:
+def run_child(command: list[str], log: Path, env: dict[str, str] | None = None) -> Run:
+    """One fresh child, cwd the repository, its output in ``log``: wall seconds around it,
+    and its own CPU seconds and peak resident memory (``os.wait4`` on that child alone)."""
+    with log.open("w") as sink:
         started = time.perf_counter()
-        child = subprocess.Popen(command(data_dir), cwd=ROOT, stdout=sink, stderr=sink)
+        child = subprocess.Popen(command, cwd=ROOT, env=env, stdout=sink, stderr=sink)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
     # ru_maxrss is in kilobytes on Linux (bytes on macOS).
     scale = 1024 * 1024 if sys.platform == "darwin" else 1024
     cpu = usage.ru_utime + usage.ru_stime
-    return Run(
-        round(seconds, 3), round(cpu, 3), round(usage.ru_maxrss / scale, 1), child.returncode
-    )
+    child.returncode = code = os.waitstatus_to_exitcode(status)  # reaped by wait4
+    return Run(round(seconds, 3), round(cpu, 3), round(usage.ru_maxrss / scale, 1), code)
 
 
 def measure(records: int, runs: int, seed: int, previous: Result | None) -> Result:
@@ -89,8 +91,8 @@ def measure(records: int, runs: int, seed: int, previous: Result | None) -> Resu
         counts = generate(records, data_dir, seed)
         files = sum(1 for _ in data_dir.rglob("*.yml"))
         output = Path(temp) / "output.txt"
-        done = [run_once(data_dir, output) for _ in range(runs)]
-        printed = _head(output.read_text().replace(str(data_dir), "DATA"))
+        done = [run_child(command(data_dir), output) for _ in range(runs)]
+        printed = head(output.read_text().replace(str(data_dir), "DATA"))
     median = statistics.median(run.seconds for run in done)
     ratio = median / previous.median_seconds if previous else None
     return Result(
@@ -108,8 +110,8 @@ def measure(records: int, runs: int, seed: int, previous: Result | None) -> Resu
     )
 
 
-def _head(text: str, keep: int = 20) -> str:
-    """The validator's first lines and its last (the count), not thousands of problems."""
+def head(text: str, keep: int = 20) -> str:
+    """A child's first lines and its last (the validator's count), not thousands of them."""
     lines = text.strip().splitlines()
     return "\n".join(lines if len(lines) <= keep + 1 else [*lines[:keep], "…", lines[-1]])
 

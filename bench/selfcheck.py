@@ -3,7 +3,7 @@
     python bench/selfcheck.py DIR
 
 Loads every file as the real loader does (every scalar as text), validates it with the models
-in macros/model.py, and checks what the generator promises across files: references resolve
+in macros/facts/model.py, and checks what the generator promises across files: references resolve
 to the right collection, ``[[id]]`` links resolve, every source is cited, events and
 reactions fall inside an era, reactions come after what they react to, and an agreement is
 signed, in force and ended in that order. Prints one line per problem; exits 1 if any.

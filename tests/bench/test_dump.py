@@ -1,4 +1,4 @@
-"""The Markdown dump (bench/dump.py) and the plain build the benchmark makes of it."""
+"""The yardstick (bench/dump.py): our pages dumped as Markdown, and the plain build of them."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 
-import build_plain  # noqa: E402 — bench/ is not a package; its modules import each other so
-import dump  # noqa: E402
+import dump  # noqa: E402 — bench/ is not a package; its modules import each other so
 
 
 def test_a_page_is_dumped_at_its_source_path_with_its_front_matter(tmp_path: Path) -> None:
@@ -22,7 +21,7 @@ def test_a_page_is_dumped_at_its_source_path_with_its_front_matter(tmp_path: Pat
 
 
 def test_the_plain_config_is_ours_without_the_macros_plugin_and_the_hooks(tmp_path: Path) -> None:
-    config = build_plain.plain_config(ROOT / "mkdocs.yml", tmp_path, ROOT / "data")
+    config = dump.plain_config(ROOT / "mkdocs.yml", tmp_path, ROOT / "data")
     ours = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!ENV", ""))
     assert "hooks" not in config and "watch" not in config
     assert [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]] == ["search"]
