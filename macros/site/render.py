@@ -219,6 +219,7 @@ class Renderer:
         # Worked out once per build, not once per link: every page names and links records.
         self._names: dict[str, str] = {}
         self._pages: dict[str, str] = {}
+        self._modules: dict[str, Any] = {}
 
     def name(self, record_id: str) -> str:
         """The record's name in links (``name_of``)."""
@@ -248,5 +249,7 @@ class Renderer:
 
     def macro(self, family: str, name: str, page: Page, *args: Any, **kwargs: Any) -> str:
         """Call macro ``name`` of ``templates/<family>.html`` and return its text."""
-        module = self.env.get_template(f"{family}.html").module
+        module = self._modules.get(family)
+        if module is None:  # once per build: Jinja checks the file's date at every look-up
+            module = self._modules[family] = self.env.get_template(f"{family}.html").module
         return str(getattr(module, name)(page, *args, **kwargs)).strip() + "\n"
