@@ -78,8 +78,8 @@ def changes(base: str, head: str | None, data_dir: Path, markdown: bool) -> int:
     return 0
 
 
-#: export.FORMATS, written out so that ``check`` never imports the renderer; a test keeps
-#: the two the same.
+#: export.publish.FORMATS, written out so that ``check`` never imports the exporters (and
+#: icalendar with them); a test keeps the two the same.
 EXPORT_FORMATS = ("json", "csv", "ics", "atom")
 
 
