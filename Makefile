@@ -69,7 +69,7 @@ types: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP) $(ACTIONLINT) $(PD_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadscope
 
 test: lint layers types pytest
 

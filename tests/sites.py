@@ -1,10 +1,12 @@
 """What the browser tests share, loaded as a pytest plugin (``pytest_plugins`` in conftest.py)
-so that it exists once per session: one Chromium, each briefing built and served once, and
-readers: browser tabs that note what a reader would suffer without seeing it (console
-errors, failed requests, requests to other origins, dialogs).
+so that it exists once per session (under pytest-xdist, once per worker that runs browser
+tests: conftest.py, "Running in parallel"): one Chromium, each briefing built and served
+once, and readers: browser tabs that note what a reader would suffer without seeing it
+(console errors, failed requests, requests to other origins, dialogs).
 
-A tab is reused from test to test; the ``reader`` fixture puts it back to a desktop window,
-screen media and empty logs first, so a test never inherits another's phone width or print.
+A tab is reused from test to test; the ``reader`` fixture lets the last page finish loading,
+then puts the tab back to a desktop window, screen media and empty logs, so a test never
+inherits another's phone width, print or late requests.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -56,6 +59,8 @@ PAGES: dict[str, dict[str, str]] = {
     },
 }
 Scheme = Literal["light", "dark"]
+#: How Chromium reports a request cancelled because its page went away.
+ABORTED = "net::ERR_ABORTED"
 
 
 def _page_types() -> dict[str, str]:
@@ -134,12 +139,18 @@ class Reader:
     failed: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+    #: Requests of a page that ``open`` left, aborted by leaving it: not failures.
+    left_behind: list[str] = field(default_factory=list)
+    #: Requests the tab has started and not yet finished (or failed).
+    loading: set[Request] = field(default_factory=set, init=False)
+    _leaving: bool = field(default=False, init=False)
 
     def __post_init__(self) -> None:
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda error: self.console.append(f"uncaught: {error}"))
+        self.page.on("request", self._on_request)
+        self.page.on("requestfinished", self._on_finished)
         self.page.on("requestfailed", self._on_failed)
-        self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.on("response", self._on_response)
         self.page.on("dialog", self._on_dialog)
 
@@ -147,8 +158,20 @@ class Reader:
         if message.type in ("error", "assert"):
             self.console.append(f"{message.type}: {message.text}")
 
+    def _on_request(self, request: Request) -> None:
+        self.requests.append(request.url)
+        self.loading.add(request)
+
+    def _on_finished(self, request: Request) -> None:
+        self.loading.discard(request)
+
     def _on_failed(self, request: Request) -> None:
-        self.failed.append(f"{request.url} ({request.failure})")
+        self.loading.discard(request)
+        line = f"{request.url} ({request.failure})"
+        if self._leaving and request.failure == ABORTED and not request.is_navigation_request():
+            self.left_behind.append(line)  # see open()
+        else:
+            self.failed.append(line)
 
     def _on_response(self, response: HttpResponse) -> None:
         if response.status >= 400:
@@ -158,19 +181,50 @@ class Reader:
         self.dialogs.append(f"{dialog.type}: {dialog.message}")
         dialog.dismiss()
 
+    def finish_loading(self, timeout: float = 10.0) -> None:
+        """Wait until every request the tab started has finished or failed.
+
+        After its ``load`` event a Material page still fetches things: the search worker's
+        script, search/search_index.json, sitemap.xml, the favicon. A test that navigates
+        away at once aborts them, and Chromium reports each as a failed request
+        (``net::ERR_ABORTED``) that no reader would ever see: a reader does not leave a page
+        within milliseconds of its load. So the tab is let finish before it is sent
+        elsewhere; any failure is then the page's own, and none is ignored."""
+        deadline = time.monotonic() + timeout
+        while self.loading:  # the events arrive while Playwright waits
+            if time.monotonic() > deadline:
+                still = sorted(request.url for request in self.loading)
+                raise AssertionError(f"still loading after {timeout} s: {still}")
+            self.page.wait_for_timeout(10)
+
     def reset(self, viewport: ViewportSize = DESKTOP) -> None:
-        """Empty the logs; a desktop window (or ``viewport``) and screen media."""
-        for log in (self.console, self.failed, self.requests, self.dialogs):
+        """Let the last page finish loading; empty the logs; a desktop window (or
+        ``viewport``) and screen media."""
+        self.finish_loading()
+        for log in (self.console, self.failed, self.requests, self.dialogs, self.left_behind):
             log.clear()
         self.page.set_viewport_size(viewport)
         self.page.emulate_media(media="null")
 
     def open(self, path: str, *, idle: bool = False) -> None:
         """Load a page of the site; ``idle`` also waits until the network is quiet, so that
-        what the page fetches late (the search index, the sitemap) is in the logs."""
-        response = self.page.goto(
-            self.site.base + path, wait_until="networkidle" if idle else "load"
-        )
+        what the page fetches late (the search index, the sitemap) is in the logs.
+
+        The page shown before is let finish loading first (``finish_loading``), so what it
+        fetched is in the logs, failed or not. One request can still start after that: the
+        favicon, which Chromium itself fetches for the old page just after its ``load``,
+        sometimes only once the next navigation has begun. Leaving the page aborts it, and
+        that abort is the test's doing, not the site's: an ``ERR_ABORTED`` that arrives
+        before the new page has replaced the old one (the commit) can only be a request of
+        the old page, and goes to ``left_behind`` instead of ``failed``. Any other failure,
+        and every failure of the new page, counts."""
+        self.finish_loading()
+        self._leaving = True
+        try:
+            response = self.page.goto(self.site.base + path, wait_until="commit")
+        finally:
+            self._leaving = False
+        self.page.wait_for_load_state("networkidle" if idle else "load")
         assert response is not None and response.ok, f"{path}: {response and response.status}"
 
     def problems(self) -> list[str]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -97,7 +96,9 @@ def server(tmp_path: Path) -> Iterator[Server]:
         served.wait_for("the first build", lambda: served.get(RECORD_PAGE)[0] == 200)
         yield served
     finally:
-        process.send_signal(signal.SIGINT)
+        # SIGTERM, not Ctrl-C: a suite started in the background ignores SIGINT, and so
+        # would the server it starts.
+        process.terminate()
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
