@@ -1,11 +1,11 @@
 """What changed in the facts between two versions of a briefing.
 
-Records are loaded by load.py and compared by value, field by field, so reformatting a file
+Records are loaded by facts/load.py and compared by value, field by field, so reformatting a file
 (quotes, folded lines, ``[a, b]`` or one item a line) changes nothing. Records are matched by
 collection and id, the file name. A record that disappears under one name while another
 appears with the same fields, or mostly the same fields and the same kind, or the same id in
 another collection, was renamed or moved: it is reported once so, with what else changed.
-diff_text.py words the changes for an editor.
+words.py words the changes for an editor.
 """
 
 from __future__ import annotations

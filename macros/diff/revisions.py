@@ -2,7 +2,7 @@
 
 ``python -m macros diff`` compares two of these. A revision is read with git itself
 (``ls-tree`` and ``cat-file``), its data files written into a temporary folder, and that
-folder loaded like any other, so load.py stays the only code that reads data files.
+folder loaded like any other, so facts/load.py stays the only code that reads data files.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """changes.atom: an Atom feed (RFC 4287) of the records most recently added or changed.
 
-Each entry is one record, dated by the git history of its file (export_history.py):
+Each entry is one record, dated by the git history of its file (history.py):
 ``published`` when it was added, ``updated`` when it last changed. The newest ``SIZE``
 records are listed, newest first; ties are broken by collection and id, so the order (and
 every byte) is the same in every build of the same commit. An entry's id is the record's

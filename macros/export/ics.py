@@ -6,7 +6,7 @@ month (``2024-06``) runs from its first day to its last, a year from 1 January t
 ``X-BRIEFING-APPROXIMATE`` say which it was, and so does the first line of the description,
 so a month-long bar is never mistaken for a month-long event. UIDs are built from record
 ids (``treaty-2024-signed@briefing.invalid``), so a calendar that subscribes keeps each event
-across updates; ``DTSTAMP`` is when the record's file last changed (export_history.py).
+across updates; ``DTSTAMP`` is when the record's file last changed (history.py).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The open data: every file the build writes under site/data/, from the same catalog as the pages.
 
 One function makes them all as bytes, and two callers write them: the build (the
-mkdocs-macros ``on_post_build`` hook in ``__init__.py``) and ``python -m macros export``.
+mkdocs-macros ``on_post_build`` hook in ``wiring.py``) and ``python -m macros export``.
 So the command gives, byte for byte, the files the site publishes. Each format has its
 module: document.py, tables.py, ics.py, atom.py.
 """

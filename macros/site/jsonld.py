@@ -18,7 +18,7 @@ Every disagreement (on the record or on one of its articles) adds a ``ClaimRevie
 other source's ``Claim``. A record is named by its page's address (``@id``) wherever it is
 referred to. The template (jsonld.html) embeds the graph with Jinja's ``tojson``, which
 escapes ``<``, ``>``, ``&`` and ``'``, so no value from data can close the script element;
-``on_post_page`` in __init__.py puts it in the page's head.
+``wiring.on_page_context`` hands it to the theme, which puts it in the page's head.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """The pages the generator adds to the site: one per record and one per collection, and
-one per part of a timeline too long for one page (chronology.py).
+one per part of a timeline too long for one page (timeline.py).
 
 Each generated page holds a single macro call and no data, so nothing an editor typed is
 ever read as a template (the build makes that call directly, without compiling the page as
-a template: ``on_pre_page_macros`` in __init__.py). An editor may write
+a template: ``on_pre_page_macros`` in wiring.py). An editor may write
 docs/<collection>/index.md by hand to put prose above a collection's list; a generated page
 never replaces a written one.
 """

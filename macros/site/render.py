@@ -16,13 +16,12 @@ from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..facts import urls
 from ..facts.catalog import Catalog
-from ..facts.dates import FuzzyDate
 from ..facts.load import Entry
-from ..facts.model import COLLECTIONS, Ending, Quotation, Signing
+from ..facts.model import COLLECTIONS, Quotation
 from ..facts.names import (
     figure_number,
     figure_words,
@@ -35,8 +34,6 @@ from . import prose
 
 TEMPLATES = Path(__file__).with_name("templates")
 _OUTER_P = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
-
-
 
 
 @dataclass
@@ -81,7 +78,9 @@ class Page:
         converted = self.renderer.markdown(text)
         return Markup(  # noqa: S704 — converted from escaped text; hrefs are our own
             prose.RECORD_HREF.sub(
-                lambda m: 'href="' + urls.href(self.source, self.renderer.page_of(m.group(1))) + '"',
+                lambda m: (
+                    'href="' + urls.href(self.source, self.renderer.page_of(m.group(1))) + '"'
+                ),
                 converted,
             )
         )

@@ -1,6 +1,6 @@
 """The macros editors call in docs/*.md, as plain functions of (page, arguments) → text.
 
-Nothing here knows mkdocs: ``__init__.py`` registers each public method of ``Views`` as a
+Nothing here knows mkdocs: ``wiring.py`` registers each public method of ``Views`` as a
 macro and hands it the page being rendered. A wrong id or argument raises ``MacroError``
 with a message that names the macro and suggests the fix; the build reports it with the page.
 """
@@ -8,8 +8,8 @@ with a message that names the macro and suggests the fix; the build reports it w
 from __future__ import annotations
 
 from collections.abc import Sequence
-from urllib.parse import urlencode
 from typing import Any
+from urllib.parse import urlencode
 
 from ..export.publish import Download
 from ..facts import urls
@@ -38,7 +38,7 @@ class Views:
         self.catalog = catalog
         self.briefing: Briefing = catalog.briefing
         self.renderer = renderer
-        #: The data files this build publishes (export.py), for the Data page.
+        #: The data files this build publishes (export/publish.py), for the Data page.
         self.files = list(downloads)
         #: The most entries a list shows on one page (the timeline, perspectives, reactions).
         self.page_items = page_items

@@ -2,7 +2,7 @@
 models, the CSV tables, the Data page, and ``python -m macros export``.
 
 Every file is read with a real parser (json + jsonschema, csv) and compared with data/.
-The calendar and the feed have their own modules (test_export_ics.py, test_export_feed.py).
+The calendar and the feed have their own modules (test_ics.py, test_atom.py).
 The sites are the session's builds from tests/sites.py, so no module builds its own.
 """
 
