@@ -33,7 +33,7 @@ from .facts import urls
 from .facts.catalog import Catalog
 from .facts.checking import check
 from .facts.model import COLLECTIONS
-from .facts.problems import Problem, summary
+from .facts.problems import summary
 from .site import jsonld, pages, timeline
 from .site.pages import Generated
 from .site.render import COMPILED, Page, Renderer
@@ -56,9 +56,7 @@ class Build:
     """What one build knows: the checked briefing and what each page is rendering."""
 
     catalog: Catalog | None = None
-    problems: list[Problem] = field(default_factory=list)
     renderer: Renderer | None = None
-    views: Views | None = None
     downloads: list[publish.Download] = field(default_factory=list)
     parts: list[timeline.TimelinePart] = field(default_factory=list)
     macros: dict[str, Any] = field(default_factory=dict)
@@ -100,7 +98,7 @@ def define_env(env: Any) -> None:
         if _command[0] != "serve":
             raise PluginError(message)
         log.warning(message)  # in the terminal too, as every page shows it
-        _build = Build(problems=checked.problems)
+        _build = Build()
         env.conf["extra"][PROBLEMS] = {
             "lines": [str(problem) for problem in checked.problems],
             "summary": summary(checked.problems),
@@ -117,7 +115,6 @@ def define_env(env: Any) -> None:
     _build = Build(
         catalog=built,
         renderer=renderer,
-        views=views,
         downloads=downloads,
         parts=list(views.timeline_parts),
     )
