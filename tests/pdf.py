@@ -3,7 +3,9 @@
     python tests/pdf.py [SITE_DIR] [OUT_DIR]
 
 Serves the built site, opens the pack, points its links at the published briefing (the
-address in data/briefing.json) rather than at the local server, and prints it with
+address in data/briefing.json: ``url`` of briefing.yml, or SITE_URL, which the publish
+workflow sets) rather than at the local server (with no address, links to other pages are
+left out, as there is no page to point to), and prints it with
 Playwright's ``page.pdf`` on A4 and on US Letter: OUT_DIR/briefing-pack-a4.pdf and
 briefing-pack-letter.pdf (default build/pdf/, git-ignored). The margins and the page
 numbers come from docs/assets/pack.css (``@page``), so printing from a browser gives the
@@ -27,21 +29,24 @@ PAPERS = {"a4": "A4", "letter": "Letter"}
 _REBASE = """([local, published]) => {
   const here = location.href.split("#")[0];
   for (const link of document.querySelectorAll("a[href]")) {
-    if (link.href.split("#")[0] === here) continue;
-    if (link.href.startsWith(local)) link.href = published + link.href.slice(local.length);
+    if (link.href.split("#")[0] === here || !link.href.startsWith(local)) continue;
+    if (published) link.href = published + link.href.slice(local.length);
+    else link.removeAttribute("href");
   }
 }"""
 
 
 def published_url(site: Path) -> str:
+    """The briefing's published address, from its data; '' when it has none."""
     data = json.loads((site / "data" / "briefing.json").read_text(encoding="utf-8"))
-    return str(data["briefing"]["url"])
+    url = str(data["briefing"]["url"])
+    return url if url.startswith(("https://", "http://")) else ""
 
 
-def open_pack(page: Page, base: str, site: Path) -> None:
+def open_pack(page: Page, base: str, published: str) -> None:
     """The pack as it will be printed: loaded, with links pointing at the published site."""
     page.goto(base + PACK, wait_until="networkidle")
-    page.evaluate(_REBASE, [base, published_url(site)])
+    page.evaluate(_REBASE, [base, published])
     page.emulate_media(media="print")
 
 
@@ -53,7 +58,7 @@ def print_pack(
     written = []
     page = chromium.new_page()
     try:
-        open_pack(page, base, site)
+        open_pack(page, base, published_url(site))
         for name, paper in papers.items():
             target = out / f"briefing-pack-{name}.pdf"
             page.pdf(path=str(target), format=paper, print_background=True, outline=True)

@@ -25,6 +25,7 @@ from macros.facts.model import (
     Ending,
     Era,
     Judgment,
+    Named,
     Quotation,
     Signing,
 )
@@ -41,6 +42,7 @@ SECTIONS: dict[type[BaseModel], str] = {
     Disagreement: "disagreements",
     Briefing: "briefing",
     Judgment: "briefing-key-judgments",
+    Named: "briefing-publisher-and-authors",
     Era: "briefing-eras",
     Comparison: "briefing-comparisons",
 }

@@ -13,9 +13,10 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from ..facts.catalog import Catalog
+from ..facts.model import Named
 from ..facts.names import name_of, noun
 from .history import History
-from .text import base_url, description, page_url, site_url
+from .text import base_url, description, page_url, site_url, stable_name
 
 NAME = "changes.atom"
 SIZE = 50
@@ -23,6 +24,7 @@ SIZE = 50
 #: attributes have none), so every element below it is in the Atom namespace.
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
 
 def feed(catalog: Catalog, history: History) -> bytes:
@@ -33,21 +35,28 @@ def feed(catalog: Catalog, history: History) -> bytes:
         catalog.records.values(),
         key=lambda e: (-history.of(e.id).changed.timestamp(), e.collection, e.id),
     )[:SIZE]
-    root = ET.Element("feed", {"xmlns": ATOM, XML_LANG: briefing.language})
-    _add(root, "id", base_url(briefing))
+    attributes = {"xmlns": ATOM, XML_LANG: briefing.language}
+    if not briefing.url:  # pages named from the site's root; the feed is in data/
+        attributes[XML_BASE] = "../"
+    root = ET.Element("feed", attributes)
+    _add(root, "id", stable_name(briefing))
     _add(root, "title", f"{briefing.title}: records added or changed")
     _add(root, "subtitle", briefing.subtitle)
     _add(root, "updated", _time(history.latest))
     _link(root, "self", site_url(briefing, f"data/{NAME}"), "application/atom+xml")
-    _link(root, "alternate", base_url(briefing), "text/html")
-    author = _add(root, "author")
-    _add(author, "name", briefing.title)
-    _add(author, "uri", base_url(briefing))
+    _link(root, "alternate", base_url(briefing) or "./", "text/html")
+    for who in briefing.authors or [briefing.publisher or Named(name=briefing.title)]:
+        author = _add(root, "author")
+        _add(author, "name", who.name)
+        if who.url:
+            _add(author, "uri", who.url)
+    if briefing.license:
+        _add(root, "rights", f"Licence: {briefing.license}")
     for entry in newest:
         change = history.of(entry.id)
         item = _add(root, "entry")
         url = page_url(briefing, entry)
-        _add(item, "id", url)
+        _add(item, "id", stable_name(briefing, url.removeprefix(base_url(briefing))))
         kind = noun(entry.collection).capitalize()
         _add(item, "title", f"{kind}: {name_of(entry)}")
         _add(item, "published", _time(change.added))

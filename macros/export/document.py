@@ -125,7 +125,9 @@ def render_document(value: dict[str, Any]) -> bytes:
 
 _STRING = {"type": "string"}
 _ID = {"type": "string", "pattern": ID_PATTERN}
-_URL = {"type": "string", "format": "uri", "pattern": "^https?://"}
+#: A page's address: absolute, or, for a briefing published with no address, its path from
+#: the site's root (``events/signing/``; the briefing's own is then '').
+_URL = {"type": "string", "format": "uri-reference", "pattern": "^(https?://|[^/:]*(/|$))"}
 _DAY = {"type": "string", "format": "date"}
 
 

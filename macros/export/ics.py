@@ -19,9 +19,10 @@ from icalendar import Calendar, Event, vText, vUri
 
 from ..facts.catalog import Catalog
 from ..facts.load import Entry
+from ..facts.model import Briefing
 from ..facts.names import name_of
 from .history import History
-from .text import description, page_url
+from .text import description, page_url, stable_name
 
 NAME = "timeline.ics"
 COLLECTIONS = ("events", "reactions")
@@ -51,7 +52,7 @@ def event(catalog: Catalog, entry: Entry, history: History) -> Event:
     when = record.date
     kind = record.kind if entry.collection == "events" else record.how
     item = Event()
-    item.add("uid", uid(catalog.briefing.url, entry.id))
+    item.add("uid", uid(catalog.briefing, entry.id))
     item.add("dtstamp", history.of(entry.id).changed.astimezone(dt.UTC))
     item.add("dtstart", when.earliest)
     item.add("dtend", when.latest + _ONE_DAY)
@@ -59,7 +60,8 @@ def event(catalog: Catalog, entry: Entry, history: History) -> Event:
     item.add("description", _description(catalog, entry))
     if getattr(record, "place", None):
         item.add("location", record.place)
-    item.add("url", vUri(page_url(catalog.briefing, entry)), parameters={"VALUE": "URI"})
+    if catalog.briefing.url:  # a URL property must be absolute
+        item.add("url", vUri(page_url(catalog.briefing, entry)), parameters={"VALUE": "URI"})
     item.add("categories", [entry.collection, kind])
     item.add("transp", "TRANSPARENT")
     item.add("x-briefing-precision", when.precision)
@@ -81,11 +83,15 @@ def _description(catalog: Catalog, entry: Entry) -> str:
         sources.append(f"- {source.title}, {source.publisher}{published}: {source.url}")
     parts.append("Sources:\n" + "\n".join(sources))
     assert catalog.briefing is not None  # noqa: S101 — only a complete catalog is exported
-    parts.append(f"More: {page_url(catalog.briefing, entry)}")
+    if catalog.briefing.url:
+        parts.append(f"More: {page_url(catalog.briefing, entry)}")
     return "\n\n".join(parts)
 
 
-def uid(briefing_url: str, record_id: str) -> str:
-    """``<id>@<host><path>``: unique to the record and the briefing, stable across builds."""
-    parts = urlsplit(briefing_url)
+def uid(briefing: Briefing, record_id: str) -> str:
+    """``<id>@<host><path>``: unique to the record and the briefing, stable across builds.
+    Without an address, the briefing is named by a UUID made from its title."""
+    if not briefing.url:
+        return f"{record_id}@{stable_name(briefing).removeprefix('urn:uuid:')}"
+    parts = urlsplit(briefing.url)
     return f"{record_id}@{parts.netloc}{parts.path.rstrip('/')}"

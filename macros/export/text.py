@@ -8,6 +8,7 @@ show Markdown as plain text and spell out what each date means. Nothing here is 
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,18 +28,32 @@ _DESCRIBED_BY = ("summary", "note", "measures", "role")
 
 
 def base_url(briefing: Briefing) -> str:
-    """The published briefing's address, always ending in a slash."""
-    return briefing.url if briefing.url.endswith("/") else briefing.url + "/"
+    """The published briefing's address, always ending in a slash; '' when it has none.
+
+    A briefing without ``url`` (and built without ``SITE_URL``, which checking.py puts
+    there) names its pages by their path from the site's root, like ``events/signing/``.
+    """
+    url = briefing.url or ""
+    return url if not url or url.endswith("/") else url + "/"
 
 
 def site_url(briefing: Briefing, path: str) -> str:
-    """The absolute address of a file of the site, such as ``data/briefing.json``."""
+    """The address of a file of the site, such as ``data/briefing.json``: absolute when the
+    briefing has an address, else its path from the site's root."""
     return base_url(briefing) + path
 
 
 def page_url(briefing: Briefing, entry: Entry) -> str:
-    """The absolute address of a record's page."""
+    """The address of a record's page (absolute when the briefing has an address)."""
     return site_url(briefing, urls.served_at(urls.record_page(entry.collection, entry.id)))
+
+
+def stable_name(briefing: Briefing, path: str = "") -> str:
+    """An identifier that stays the same from build to build: the absolute address when the
+    briefing has one, else a name-based UUID URN (RFC 9562) of its title and ``path``."""
+    if briefing.url:
+        return site_url(briefing, path)
+    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"briefing:{briefing.title}/{path}"))
 
 
 def plain(catalog: Catalog, text: str | None) -> str:

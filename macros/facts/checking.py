@@ -32,9 +32,29 @@ class Checked(NamedTuple):
         return self.catalog is not None and not self.problems
 
 
-def check(folder: Path) -> Checked:
-    """Read every file of the briefing at ``folder`` and check it, every problem at once."""
-    return Checked(*build(load(folder)))
+def check(folder: Path, site_url: str | None = None) -> Checked:
+    """Read every file of the briefing at ``folder`` and check it, every problem at once.
+
+    ``site_url`` is the address the site is built for (``SITE_URL``), if one is given: it
+    must agree with ``url`` in briefing.yml, and it becomes the briefing's ``url`` when
+    that is left out, so that every page and data file names the same address.
+    """
+    loaded = load(folder)
+    catalog, found = build(loaded)
+    if site_url is None or catalog is None or catalog.briefing is None:
+        return Checked(catalog, found)
+    url = catalog.briefing.url
+    if url is None:
+        catalog.briefing = catalog.briefing.model_copy(update={"url": site_url})
+    elif _slashed(url) != _slashed(site_url):
+        message = words.CROSS["site_url"].format(got=words.got(url), site_url=site_url)
+        line = loaded.briefing_lines.of(("url",))
+        found = sorted([*found, Problem(loaded.briefing_path, line, "url", message)])
+    return Checked(catalog, found)
+
+
+def _slashed(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
 
 
 def build(loaded: Loaded) -> tuple[Catalog | None, list[Problem]]:

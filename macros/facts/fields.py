@@ -115,6 +115,15 @@ def _web_address(text: str) -> str:
     return text
 
 
+def _spdx(text: str) -> str:
+    from license_expression import get_spdx_licensing  # its licence list, read when needed
+
+    checked = get_spdx_licensing().validate(text)
+    if checked.errors or not checked.normalized_expression:
+        raise PydanticCustomError("license_spdx", "not an SPDX licence")
+    return str(checked.normalized_expression)
+
+
 def record_id(text: str) -> str:
     """An id of a record or an era: lowercase words joined by hyphens."""
     if not _ID.match(text):
@@ -146,6 +155,13 @@ Url = Annotated[
     Field(json_schema_extra={"format": "uri", "pattern": "^https?://"}),
 ]
 Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+#: An SPDX licence identifier or expression, like ``CC-BY-4.0``; written back normalised.
+License = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_spdx),
+    Field(json_schema_extra={"examples": ["CC-BY-4.0", "CC0-1.0", "MIT"]}),
+]
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from .fields import (
     Date,
     FigureRef,
     Language,
+    License,
     Markdown,
     Number,
     PerspectiveRef,
@@ -248,6 +249,13 @@ class Comparison(Part):
     summary: Prose | None = None
 
 
+class Named(Part):
+    """Who stands behind the briefing: a publisher or an author, with an address if any."""
+
+    name: Text
+    url: Url | None = None
+
+
 class Briefing(Part):
     title: Text
     subtitle: Text
@@ -255,8 +263,12 @@ class Briefing(Part):
     key_judgments: Annotated[list[Judgment], Field(min_length=1)]
     eras: Annotated[list[Era], Field(min_length=1)]
     last_reviewed: Date
-    url: Url
-    repository: Url
+    #: Where the site is published; SITE_URL overrides it, and the check compares the two.
+    url: Url | None = None
+    repository: Url | None = None
+    publisher: Named | None = None
+    authors: list[Named] = empty()
+    license: License | None = None
     key_figures: list[FigureRef] = empty()
     comparisons: list[Comparison] = empty()
     language: Language = "en"

@@ -59,10 +59,46 @@ Node = dict[str, Any]
 
 
 def graph(catalog: Catalog, entry: Entry) -> Node:
-    """The JSON-LD document for a record's page: the record and a review per disagreement."""
+    """The JSON-LD document for a record's page: the page (who publishes it, under which
+    licence), the record, and a review per disagreement."""
     node = {**_base(catalog, entry), **_BUILDERS[entry.collection](catalog, entry)}
-    nodes = [_clean(node), *map(_clean, _reviews(catalog, entry))]
+    nodes = [_clean(_page(catalog, entry)), _clean(node), *map(_clean, _reviews(catalog, entry))]
     return {"@context": CONTEXT, "@graph": nodes}
+
+
+def _page(catalog: Catalog, entry: Entry) -> Node:
+    """The page itself, part of the briefing: its publisher, authors and licence."""
+    briefing = _briefing(catalog)
+    return {
+        "@type": "WebPage",
+        "@id": _address(catalog, entry),
+        "name": name_of(entry),
+        "isPartOf": {"@type": "WebSite", "name": briefing.title, "url": base_url(briefing)},
+        "mainEntity": {"@id": _address(catalog, entry)},
+        "inLanguage": briefing.language,
+        "publisher": _who(briefing.publisher, "Organization"),
+        "author": [_who(author, "Person") for author in briefing.authors],
+        "license": _license(briefing.license),
+    }
+
+
+def _who(named: Any, kind: str) -> Node | None:
+    return {"@type": kind, "name": named.name, "url": named.url} if named else None
+
+
+def _license(spdx: str | None) -> str | None:
+    """An SPDX licence as the address of its page on spdx.org (one licence; an expression
+    of several is given as its text)."""
+    if spdx is None:
+        return None
+    return f"https://spdx.org/licenses/{spdx}.html" if " " not in spdx else spdx
+
+
+def _address(catalog: Catalog, entry: Entry) -> str | None:
+    """A record's page as an absolute address; None when the briefing has no address, as a
+    relative one would be read from whichever page the graph is in."""
+    briefing = _briefing(catalog)
+    return page_url(briefing, entry) if briefing.url else None
 
 
 def type_of(entry: Entry) -> str:
@@ -72,7 +108,7 @@ def type_of(entry: Entry) -> str:
 
 
 def _base(catalog: Catalog, entry: Entry) -> Node:
-    url = page_url(_briefing(catalog), entry)
+    url = _address(catalog, entry)
     return {
         "@type": type_of(entry),
         "@id": url,
@@ -91,8 +127,7 @@ def _briefing(catalog: Catalog) -> Any:
 def ref(catalog: Catalog, record_id: str) -> Node:
     """A reference to another record: its page's address, its type and its name."""
     entry = catalog.records[record_id]
-    url = page_url(_briefing(catalog), entry)
-    return {"@type": type_of(entry), "@id": url, "name": name_of(entry)}
+    return {"@type": type_of(entry), "@id": _address(catalog, entry), "name": name_of(entry)}
 
 
 def _refs(catalog: Catalog, ids: Iterable[str]) -> list[Node]:
@@ -238,7 +273,7 @@ def _reviews(catalog: Catalog, entry: Entry) -> list[Node]:
     ]
     for article in getattr(record, "articles", []):
         found += [(f"Article {article.number}, ", article, d) for d in article.disagreements]
-    url = page_url(_briefing(catalog), entry)
+    url = _address(catalog, entry) or ""
     briefing = _briefing(catalog)
     out = []
     for index, (where, part, d) in enumerate(found, start=1):
@@ -251,16 +286,17 @@ def _reviews(catalog: Catalog, entry: Entry) -> list[Node]:
         review = {
             "@type": "ClaimReview",
             "@id": f"{url}#disagreement-{index}",
-            "url": url,
+            "url": url or None,
             "claimReviewed": claim,
             "itemReviewed": {
                 "@type": "Claim",
                 "text": claim,
-                "about": {"@id": url},
+                "about": {"@id": url or None},
                 "appearance": _refs(catalog, d.sources),
             },
             "reviewBody": f"{body} {note}".strip(),
-            "author": {"@type": "Organization", "name": briefing.title, "url": base_url(briefing)},
+            "author": _who(briefing.publisher, "Organization")
+            or {"@type": "Organization", "name": briefing.title, "url": base_url(briefing)},
         }
         out.append(review)
     return out

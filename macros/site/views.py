@@ -27,7 +27,8 @@ class MacroError(ValueError):
 
 
 class Views:
-    """Every macro: each public method is one, documented in docs/macros.md."""
+    """Every macro: each public method is one, documented in CONTRIBUTING.md ("Macros for
+    hand-written pages")."""
 
     def __init__(
         self, catalog: Catalog, renderer: Renderer, downloads: Sequence[Download] = (),
@@ -205,6 +206,20 @@ class Views:
     def briefing_title(self, page: Page) -> str:
         """The briefing's title, as a Markdown heading line."""
         return "# " + page.heading(self.briefing.title) + "\n"
+
+    def subtitle(self, page: Page) -> str:
+        """The briefing's subtitle, from data/briefing.yml, as a lead paragraph."""
+        return self.renderer.macro("briefing", "subtitle", page, self.briefing)
+
+    def colophon(self, page: Page) -> str:
+        """Who publishes and writes the briefing, its licence and its repository, as far as
+        data/briefing.yml gives them; nothing when it gives none."""
+        return self.renderer.macro("briefing", "colophon", page, self.briefing)
+
+    def repository(self, page: Page, text: str = "the briefing's repository") -> str:
+        """``text`` as a link to the briefing's repository (``repository`` in
+        data/briefing.yml), or as plain words when it has none."""
+        return self.renderer.macro("inline", "repository", page, self.briefing, text).strip()
 
     def last_reviewed(self, page: Page) -> str:
         """The date the briefing was last reviewed."""

@@ -40,7 +40,12 @@ KEPT = {(Disagreement, "field")}
 #: Optional parts the small briefing leaves out, added so that every field is there; lists of
 #: parts are merged item by item (``articles: [{...}]`` adds to the first article).
 ADDITIONS: dict[str, dict[str, Any]] = {
-    "briefing.yml": {"comparisons": [{"summary": "In brief."}]},
+    "briefing.yml": {
+        "comparisons": [{"summary": "In brief."}],
+        "publisher": {"name": "A publisher", "url": "https://example.org/publisher"},
+        "authors": [{"name": "An author"}],
+        "license": "CC-BY-4.0",
+    },
     "sources/treaty-text.yml": {"author": "An author", "note": "A note."},
     "actors/united-states.yml": {"role": "A party", "summary": "A state."},
     "agreements/inf-treaty.yml": {

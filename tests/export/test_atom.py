@@ -28,14 +28,18 @@ from macros.facts.checking import check
 NS = {"atom": "http://www.w3.org/2005/Atom"}
 
 
-def catalog_of(data: Path) -> Catalog:
-    built, problems = check(data)
+#: The address the feed is published at, in the tests that give one (as SITE_URL would).
+ADDRESS = "https://example.org/inf/"
+
+
+def catalog_of(data: Path, site_url: str | None = ADDRESS) -> Catalog:
+    built, problems = check(data, site_url)
     assert built is not None and not problems, [str(p) for p in problems]
     return built
 
 
-def feed_of(data: Path) -> bytes:
-    built = catalog_of(data)
+def feed_of(data: Path, site_url: str | None = ADDRESS) -> bytes:
+    built = catalog_of(data, site_url)
     return export_feed.feed(built, export_history.read(data, built))
 
 
@@ -82,7 +86,7 @@ def test_the_feed_lists_the_newest_records_with_their_pages(name: str, sites: Si
     site = sites.get(name).root
     body = (site / "data" / "changes.atom").read_bytes()
     found = entries(body)
-    expected = catalog_of(BRIEFINGS[name])
+    expected = catalog_of(BRIEFINGS[name], sites.get(name).base)
     assert len(found) == min(export_feed.SIZE, len(expected.records))
     assert len({e["id"] for e in found}) == len(found)
     updated = [e["updated"] for e in found]
@@ -101,7 +105,7 @@ def test_the_feed_lists_the_newest_records_with_their_pages(name: str, sites: Si
 def test_a_record_changed_later_comes_first_with_its_dates(repository: Path) -> None:
     found = entries(feed_of(repository))
     first, *rest = found
-    assert first["href"].endswith("/events/inf-withdrawal-2019/")
+    assert first["href"] == ADDRESS + "events/inf-withdrawal-2019/"
     assert (first["published"], first["updated"]) == (
         "2020-01-01T00:00:00Z",
         "2021-06-01T12:30:00Z",
@@ -172,3 +176,17 @@ def test_entry_ids_are_the_record_pages() -> None:
     assert built.briefing is not None
     found = {e["id"] for e in entries(feed_of(VALID))}
     assert found == {page_url(built.briefing, entry) for entry in built.records.values()}
+
+
+def test_without_an_address_links_are_paths_from_the_site_s_root_and_ids_are_urns() -> None:
+    """A briefing with no url, built without SITE_URL: xml:base takes the feed's readers from
+    data/ to the site's root, and each id is a name-based UUID, the same at every build."""
+    body = feed_of(VALID, site_url=None)
+    root = parse(body)
+    assert root.get("{http://www.w3.org/XML/1998/namespace}base") == "../"
+    found = entries(body)
+    assert {e["href"] for e in found} >= {"events/inf-signing/", "actors/soviet-union/"}
+    ids = [e["id"] for e in found]
+    assert all(i.startswith("urn:uuid:") for i in ids) and len(set(ids)) == len(ids)
+    assert ids == [e["id"] for e in entries(feed_of(VALID, site_url=None))]
+    assert root.findtext("atom:id", namespaces=NS, default="").startswith("urn:uuid:")

@@ -4,6 +4,7 @@ spanning the days its date can mean, with stable UIDs and the sources in its des
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import icalendar
@@ -78,6 +79,12 @@ def test_uids_are_unique_and_stable_across_a_change(briefing: Briefing) -> None:
     assert list(events_of(before)) == list(events_of(after))
     uids = [str(e["UID"]) for e in icalendar.Calendar.from_ical(after).walk("VEVENT")]
     assert len(uids) == len(set(uids))
+    # no url: the briefing is named by a UUID made from its title, the same at every build
+    assert re.fullmatch(r"inf-signing@[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", uids[0])
+    briefing.edit("briefing.yml", "last_reviewed:", "url: https://example.org/inf/\nlast_reviewed:")
+    uids = [
+        str(e["UID"]) for e in icalendar.Calendar.from_ical(calendar_of(briefing)).walk("VEVENT")
+    ]
     assert "inf-signing@example.org/inf" in uids
 
 

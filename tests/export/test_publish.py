@@ -35,8 +35,8 @@ from macros.facts.model import COLLECTIONS
 from macros.facts.model import Briefing as BriefingModel
 
 
-def catalog_of(data: Path) -> Catalog:
-    built_catalog, problems = check(data)
+def catalog_of(data: Path, site_url: str | None = None) -> Catalog:
+    built_catalog, problems = check(data, site_url)
     assert built_catalog is not None and not problems, [str(p) for p in problems]
     return built_catalog
 
@@ -50,6 +50,12 @@ def name(request: pytest.FixtureRequest) -> str:
 def site(name: str, sites: Sites) -> Path:
     """The briefing built once for the session (tests/sites.py), shared with the browser tests."""
     return sites.get(name).root
+
+
+@pytest.fixture(scope="module")
+def address(name: str, sites: Sites) -> str:
+    """The address the site was built for (SITE_URL): the briefing's url in its data files."""
+    return sites.get(name).base
 
 
 @pytest.fixture(scope="module")
@@ -121,9 +127,9 @@ def test_briefing_json_has_each_record_on_a_line_of_its_own(
 
 
 def test_briefing_json_loads_back_into_the_same_records(
-    document: dict[str, Any], data: Path
+    document: dict[str, Any], data: Path, address: str
 ) -> None:
-    expected = catalog_of(data)
+    expected = catalog_of(data, address)
     for collection, records in document["collections"].items():
         model = COLLECTIONS[collection][0]
         for record in records:
@@ -307,8 +313,14 @@ def test_the_data_page_links_every_file_with_its_size(site: Path) -> None:
 
 
 def test_the_command_writes_the_bytes_the_build_publishes(
-    site: Path, data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    site: Path,
+    data: Path,
+    address: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("SITE_URL", address)  # as the build had it
     assert main(["export", "--data", str(data), str(tmp_path)]) == 0
     written = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     published = {

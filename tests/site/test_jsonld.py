@@ -46,8 +46,8 @@ EXPECTED_TYPE = {
 HOSTILE = "</script><script>alert(1)</script><!-- & ' \" \u2028 {{ x }}"
 
 
-def catalog_of(data: Path) -> Catalog:
-    built, problems = check(data)
+def catalog_of(data: Path, site_url: str | None = None) -> Catalog:
+    built, problems = check(data, site_url)
     assert built is not None and not problems, [str(p) for p in problems]
     return built
 
@@ -66,12 +66,14 @@ def disagreements_of(entry: Entry) -> int:
 
 @pytest.fixture(scope="module", params=sorted(BRIEFINGS))
 def pages(request: pytest.FixtureRequest, sites: Sites) -> tuple[Path, Catalog]:
-    return sites.get(request.param).root, catalog_of(BRIEFINGS[request.param])
+    served = sites.get(request.param)
+    return served.root, catalog_of(BRIEFINGS[request.param], served.base)
 
 
 def test_every_record_page_describes_its_record(pages: tuple[Path, Catalog]) -> None:
     site, built = pages
     assert built.briefing is not None
+    assert built.briefing.url is not None
     base = built.briefing.url.rstrip("/") + "/"
     for entry in built.records.values():
         page = urls.served_at(urls.record_page(entry.collection, entry.id))
@@ -83,7 +85,10 @@ def test_every_record_page_describes_its_record(pages: tuple[Path, Catalog]) -> 
         assert not soup.select("article script"), "never in the content, which Material re-runs"
         document = blocks[0]
         assert document["@context"] == "https://schema.org"
-        node, *reviews = document["@graph"]
+        webpage, node, *reviews = document["@graph"]
+        assert webpage["@type"] == "WebPage" and webpage["@id"] == base + page
+        assert webpage["mainEntity"] == {"@id": base + page}
+        assert webpage["isPartOf"]["name"] == built.briefing.title
         assert node["@type"] in EXPECTED_TYPE[entry.collection], entry.id
         assert node["@id"] == base + page
         missing = REQUIRED[node["@type"]] - {k for k, v in node.items() if v}
@@ -98,7 +103,7 @@ def test_every_record_page_describes_its_record(pages: tuple[Path, Catalog]) -> 
 
 def test_every_record_named_in_the_data_is_a_page_of_the_site(pages: tuple[Path, Catalog]) -> None:
     site, built = pages
-    assert built.briefing is not None
+    assert built.briefing is not None and built.briefing.url is not None
     base = built.briefing.url.rstrip("/") + "/"
 
     def ids(value: Any) -> list[str]:
@@ -119,19 +124,20 @@ def test_every_record_named_in_the_data_is_a_page_of_the_site(pages: tuple[Path,
 def test_legal_force_follows_the_status() -> None:
     built = catalog_of(BRIEFINGS["default"])
     for entry in built.collections["agreements"]:
-        node = jsonld.graph(built, entry)["@graph"][0]
+        node = jsonld.graph(built, entry)["@graph"][1]
         status = getattr(entry.record, "status", "")
         force = "InForce" if status == "in-force" else "NotInForce"
         assert node["legislationLegalForce"] == f"https://schema.org/{force}", entry.id
     ended = jsonld.graph(catalog_of(VALID), catalog_of(VALID).records["inf-treaty"])
-    assert ended["@graph"][0]["legislationLegalForce"] == "https://schema.org/NotInForce"
-    assert ended["@graph"][0]["expires"] == "2019-08-02"
+    assert ended["@graph"][1]["legislationLegalForce"] == "https://schema.org/NotInForce"
+    assert ended["@graph"][1]["expires"] == "2019-08-02"
 
 
 def test_a_record_without_disagreements_has_no_review(briefing: Briefing) -> None:
     built = briefing.catalog()
     assert [n["@type"] for n in jsonld.graph(built, built.records["inf-signing"])["@graph"]] == [
-        "Event"
+        "WebPage",
+        "Event",
     ]
     briefing.edit(
         "events/inf-signing.yml",
@@ -141,8 +147,8 @@ def test_a_record_without_disagreements_has_no_review(briefing: Briefing) -> Non
     )
     built = briefing.catalog()
     nodes = jsonld.graph(built, built.records["inf-signing"])["@graph"]
-    assert [n["@type"] for n in nodes] == ["Event", "ClaimReview"]
-    body = nodes[1]["reviewBody"]
+    assert [n["@type"] for n in nodes] == ["WebPage", "Event", "ClaimReview"]
+    body = nodes[2]["reviewBody"]
     assert "gives the date as 8 December 1987" in body
     assert "report 9 December 1987" in body  # the reported date in the same words
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from pdf import PAPERS, open_pack, print_pack
+from pdf import PAPERS, open_pack, print_pack, published_url
 from playwright.sync_api import Browser
 from sites import Sites
 from test_site import BRIEFINGS
@@ -43,8 +43,13 @@ _WIDE_TABLE = """() => {
 }"""
 
 
-def catalog_of(data: Path) -> Catalog:
-    built, problems = check(data)
+#: The address the pack's links are pointed at in these tests, as make pdf points them at
+#: the published briefing's.
+PUBLISHED = "https://example.org/inf/"
+
+
+def catalog_of(data: Path, site_url: str | None = None) -> Catalog:
+    built, problems = check(data, site_url)
     assert built is not None and not problems, [str(p) for p in problems]
     return built
 
@@ -60,8 +65,8 @@ def pack(name: str, sites: Sites) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
 
 
-def test_the_pack_gathers_the_whole_briefing(name: str, pack: BeautifulSoup) -> None:
-    built = catalog_of(BRIEFINGS[name])
+def test_the_pack_gathers_the_whole_briefing(name: str, pack: BeautifulSoup, sites: Sites) -> None:
+    built = catalog_of(BRIEFINGS[name], sites.get(name).base)
     briefing = built.briefing
     assert briefing is not None
     article = pack.select_one("article")
@@ -103,7 +108,7 @@ def test_on_paper_nothing_is_wider_than_the_page(
     served = sites.get(name)
     page = chromium.new_page(viewport={"width": PRINT_WIDTH, "height": 1100})
     try:
-        open_pack(page, served.base, served.root)
+        open_pack(page, served.base, PUBLISHED)
         assert page.evaluate(_OVERFLOWING) == []
         width = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
         assert width[0] <= width[1], "no sideways scroll on paper"
@@ -116,10 +121,13 @@ def test_on_paper_nothing_is_wider_than_the_page(
 
 
 def test_the_pack_links_to_the_published_briefing(chromium: Browser, sites: Sites) -> None:
+    """Printed, the pack's links to other pages lead to the published site, whose address
+    make pdf reads from briefing.json (tests/pdf.py); with none, they are left out."""
     served = sites.get("second")
+    assert published_url(served.root) == served.base, "built for the address it is served at"
     page = chromium.new_page()
     try:
-        open_pack(page, served.base, served.root)
+        open_pack(page, served.base, PUBLISHED)
         hrefs = page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)")
         own = page.evaluate(
             "() => [...document.querySelectorAll('.brief-cite a[href]')].map(a => a.href)"
@@ -129,8 +137,16 @@ def test_the_pack_links_to_the_published_briefing(chromium: Browser, sites: Site
     pack = served.base + "pack/"
     local = [h for h in hrefs if h.startswith(served.base) and h.split("#")[0] != pack]
     assert local == [], "links to pages lead to the published briefing, not this server"
-    assert any(h.startswith("https://example.org/inf/events/") for h in hrefs)
+    assert any(h.startswith(PUBLISHED + "events/") for h in hrefs)
     assert own and all(h.startswith(pack + "#source-") for h in own), "in-pack links stay"
+    page = chromium.new_page()
+    try:
+        open_pack(page, served.base, "")
+        hrefs = page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)")
+    finally:
+        page.close()
+    assert [h for h in hrefs if h.startswith(served.base) and h.split("#")[0] != pack] == []
+    assert any(h.startswith(pack + "#source-") for h in hrefs)
 
 
 def test_the_tool_prints_the_pack_on_a4_and_letter(

@@ -36,7 +36,16 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
         ),
         ('aria-labelledby="{{ path }}_label"', 'aria-label="{{ nav_item.title | e }}"'),
     ],
+    "partials/copyright.html": [
+        (
+            "  {% if not config.extra.generator == false %}",
+            '  {% include "partials/identity.html" %}\n'
+            "  {% if not config.extra.generator == false %}",
+        ),
+    ],
 }
+#: Files of ours, not Material's: the page's head and the briefing's identity in the footer.
+OWN = {"main.html", "partials/identity.html"}
 #: Partial whose inline script moved → (the file it moved to, replacements made on the way).
 MOVED: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "partials/javascripts/base.html": (
@@ -91,7 +100,7 @@ def test_the_content_tabs_script_left_out_is_not_needed() -> None:
 
 
 def test_every_file_of_the_theme_is_checked_here() -> None:
-    checked = {"main.html", *CHANGES, *MOVED, *(target for target, _ in MOVED.values())}
+    checked = {*OWN, *CHANGES, *MOVED, *(target for target, _ in MOVED.values())}
     present = {p.relative_to(THEME).as_posix() for p in THEME.rglob("*") if p.is_file()}
     assert present - {p for p in present if "__pycache__" in p} == checked
 
