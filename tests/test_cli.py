@@ -29,7 +29,8 @@ PWNED = "/tmp/pwned"  # noqa: S108 — the file the executable-tag fixture would
 FIXTURE_NAMES = cases.names()
 #: The kinds of mistake the suite promises to cover; a fixture removed by accident fails.
 KINDS = """
-    yaml-syntax tab-indent not-utf8 empty-file not-a-mapping two-documents duplicate-key
+    yaml-syntax yaml-unquoted-colon yaml-indent-slip yaml-unindented-text missing-subfield
+    missing-choice tab-indent not-utf8 empty-file not-a-mapping two-documents duplicate-key
     unknown-field unknown-value missing-field wrong-type bad-date-format impossible-date
     date-range-backwards number-with-commas yaml-implicit-typing alias-bomb executable-tag
     javascript-url non-web-url html-in-prose bad-id-file-name wrong-extension unknown-folder
@@ -111,7 +112,8 @@ def test_several_problems_are_all_reported_in_one_run(
     files = {line.split(":", 1)[0] for line in lines[:-1]}
     assert len(lines) - 1 >= 6
     assert len(files) >= 3
-    assert lines[-1].startswith(f"{len(lines) - 1} problems in {len(files)} files — ")
+    folder = "tests/fixtures/invalid/several-problems/"
+    assert lines[-1].startswith(f"{len(lines) - 1} problems in {len(files)} files of {folder} — ")
 
 
 # --- Cases: the valid briefing plus the one change each tests ------------------------------
@@ -127,7 +129,7 @@ def test_the_valid_briefing_as_an_empty_case_reports_no_problems(
     records = sum(len(list((VALID / name).glob("*.yml"))) for name in COLLECTIONS)
     assert check(folder, capsys, monkeypatch, cwd=tmp_path / "run") == (
         0,
-        f"tests/fixtures/invalid/nothing-wrong: {records} records checked, no problems\n",
+        f"data: {records} records checked in tests/fixtures/invalid/nothing-wrong/, no problems\n",
     )
 
 
@@ -201,7 +203,7 @@ def test_a_valid_briefing_passes_with_a_count(
     records = sum(len(list((VALID / name).glob("*.yml"))) for name in COLLECTIONS)
     assert check("tests/fixtures/valid", capsys, monkeypatch) == (
         0,
-        f"tests/fixtures/valid: {records} records checked, no problems\n",
+        f"data: {records} records checked in tests/fixtures/valid/, no problems\n",
     )
 
 

@@ -14,9 +14,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar, get_args
+from typing import Any, Literal, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from . import problems as words
 from . import yamlfile
@@ -182,7 +183,11 @@ def _problems(
             loc = (*loc, words.FIELD_OF[item["type"]])
         where = loc[:-1] if item["type"] == "extra_forbidden" else loc
         fields = _fields_at(model, where) if item["type"] == "extra_forbidden" else ()
-        message = words.value_message(dict(item), fields, singular)
+        info = _field_at(model, loc)
+        annotation = info.annotation if info else None
+        message = words.value_message(
+            dict(item), fields, singular, _choices(annotation), _parts_of(annotation)
+        )
         yield Problem(shown, lines.of(loc), words.field_name(loc), message)
 
 
@@ -195,6 +200,37 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> Sequence[str]:
         info = current.model_fields.get(part)
         current = _submodel(info.annotation) if info else None
     return list(current.model_fields) if current else []
+
+
+def _field_at(model: type[BaseModel], loc: Loc) -> FieldInfo | None:
+    """The field that ``loc`` names, if it names one of a model (not a list item)."""
+    if not loc or isinstance(loc[-1], int):
+        return None
+    parent = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        info = parent.model_fields.get(part)
+        found = _submodel(info.annotation) if info else None
+        if found is None:
+            return None
+        parent = found
+    return parent.model_fields.get(str(loc[-1]))
+
+
+def _choices(annotation: Any) -> list[str]:
+    """The values a field of a fixed choice allows (``Literal[...]``, maybe optional)."""
+    if get_origin(annotation) is Literal:
+        return [str(value) for value in get_args(annotation)]
+    return next(filter(None, map(_choices, get_args(annotation))), [])
+
+
+def _parts_of(annotation: Any) -> list[tuple[str, bool]]:
+    """The fields of the part a field holds, each with whether it is required."""
+    part = _submodel(annotation)
+    if part is None or get_origin(annotation) is list:
+        return []
+    return [(name, info.is_required()) for name, info in part.model_fields.items()]
 
 
 def _submodel(annotation: Any) -> type[BaseModel] | None:

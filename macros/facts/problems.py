@@ -68,12 +68,13 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
     return f" — did you mean '{close[0]}'?" if close else ""
 
 
-def summary(problems: Sequence[Problem]) -> str:
-    """The closing count: ``3 problems in 3 files — see CONTRIBUTING.md#…``."""
+def summary(problems: Sequence[Problem], folder: str | None = None) -> str:
+    """The closing count: ``3 problems in 3 files of data/ — see CONTRIBUTING.md#…``."""
     files = len({p.path for p in problems})
     noun = "problem" if len(problems) == 1 else "problems"
     where = "file" if files == 1 else "files"
-    return f"{len(problems)} {noun} in {files} {where} — see {HELP}"
+    of = f" of {folder.rstrip('/')}/" if folder else ""
+    return f"{len(problems)} {noun} in {files} {where}{of} — see {HELP}"
 
 
 def field_name(loc: Sequence[str | int]) -> str:
@@ -110,6 +111,8 @@ _BY_TYPE = {
     "model_type": "must be a mapping of 'field: value' lines (got {got})",
     "model_attributes_type": "must be a mapping of 'field: value' lines (got {got})",
     "role_required": "is required for a person",
+    "license_spdx": "must be an SPDX licence identifier, like 'CC-BY-4.0' or 'MIT' — see "
+    "https://spdx.org/licenses/ (got {got})",
 }
 _PATTERNS = {
     "^[a-z0-9]+(?:-[a-z0-9]+)*$": "must be a record id in lowercase-kebab-case, like "
@@ -118,14 +121,35 @@ _PATTERNS = {
     "^[a-z]{2,3}$": "must be a language code in lowercase, like 'en' (got {got})",
     "^[a-z][a-z-]*$": "must be a lowercase word or words joined by '-', like 'trigger' (got {got})",
 }
+#: Errors for a value that should have been a mapping of fields.
+_MAPPING = ("dict_type", "model_type", "model_attributes_type")
 #: Errors raised for a whole record, with the field they concern.
 FIELD_OF = {"role_required": "role"}
 
 
-def value_message(error: dict[str, Any], fields: Sequence[str], singular: str) -> str:
-    """The message for one pydantic error; ``fields`` are the names allowed at its place."""
+def value_message(
+    error: dict[str, Any],
+    fields: Sequence[str],
+    singular: str,
+    choices: Sequence[str] = (),
+    parts: Sequence[tuple[str, bool]] = (),
+) -> str:
+    """The message for one pydantic error; ``fields`` are the names allowed at its place,
+    ``choices`` the values the field allows if it is a fixed choice, and ``parts`` the
+    fields (and whether each is required) of the part it holds, if it holds one."""
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     loc = error["loc"]
+    if kind == "missing" and choices:
+        return f"is required — one of {', '.join(choices)}"
+    if kind in _MAPPING and parts and not isinstance(value, (dict, list)):
+        listed = " and ".join(
+            f"{name} (required)" if required else name for name, required in parts
+        )
+        example = next((name for name, required in parts if required), parts[0][0])
+        return (
+            f"must hold {listed}, each on its own line below, indented, like '  {example}: …' "
+            f"(got {got(value)})"
+        )
     if kind == "extra_forbidden":
         name = str(loc[-1])
         return f"is not a field of {singular}" + did_you_mean(name, fields)
@@ -157,6 +181,12 @@ FILE = {
     "syntax": "is not valid YAML: {problem} — check the indentation and the quotes here",
     "unclosed_quote": "opens a quote that is never closed — end the text with the same quote mark",
     "documents": "holds more than one YAML document ('---') — keep one record per file",
+    "quote_colon": "must be in quotes, since it holds ': ' — put the value in quotes, like "
+    '{field}: "{value}" (got {got})',
+    "indent": "is indented by {got} {spaces}, which lines up with no line above it — indent it "
+    "by {options} spaces, like the lines it belongs with",
+    "no_colon": "is not a 'field: value' line — if it goes on with the text above, indent it "
+    "like that text ({indent} spaces); if it starts a field, put ':' after the field's name",
     "not_mapping": "must be a mapping of 'field: value' lines (got {got})",
     "alias": "uses a YAML alias ('*') — anchors and aliases are not allowed; write the value out",
     "tag": "uses the YAML tag {tag} — tags are not allowed; remove it",
@@ -197,6 +227,8 @@ CROSS = {
     "no_era": "falls in no era of {briefing} — widen an era there or add one (got {got})",
     "disagreement_field": "must name a field of {singular} (got {got}){hint}",
     "comparison_topic": "'{id}' has no article whose topic is {got}{hint}",
+    "site_url": "must be the address the site is published at, which SITE_URL gives as "
+    "{site_url} (got {got}) — correct url, or leave it out to use SITE_URL",
 }
 
 
