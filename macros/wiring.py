@@ -28,8 +28,9 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from .export import history, publish
-from .facts import urls
+from . import settings
+from .export import history, publish, text
+from .facts import load, urls
 from .facts.catalog import Catalog
 from .facts.checking import check
 from .facts.model import COLLECTIONS
@@ -45,6 +46,8 @@ PAGE_ITEMS = "BRIEFING_PAGE_ITEMS"
 RENDER_MACROS = "render_macros"
 #: Where the theme finds the problems to show in its banner (site/theme/main.html).
 PROBLEMS = "briefing_problems"
+#: Where the theme's footer finds the publisher, authors and licence (partials/copyright.html).
+IDENTITY = "briefing_identity"
 #: What a page says, under ``mkdocs serve``, while the data has problems.
 NOT_BUILT = (
     "This page is built again as soon as the data has no problems: fix those listed above and save."
@@ -78,30 +81,32 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def data_folder(config: Any) -> Path:
-    """The briefing's data folder: ``extra.data_dir`` of mkdocs.yml, beside that file."""
+    """The briefing's data folder: ``BRIEFING_DATA``, else ``extra.data_dir`` of mkdocs.yml,
+    beside that file (settings.py, which the commands share)."""
     root = Path(config.config_file_path or ".").parent
-    return root / str(config.extra.get("data_dir") or "data")
+    return settings.choose_data_dir(config.extra.get("data_dir"), root)
 
 
 def define_env(env: Any) -> None:
     """Check the data (every problem, or no build), then register every macro."""
     global _build
     folder = data_folder(env.conf)
-    # `mkdocs serve` watches config.watch; mkdocs.yml names data/, so add the folder that
-    # BRIEFING_DATA chose, which may lie anywhere.
+    # `mkdocs serve` watches config.watch: add the data folder, which may lie anywhere.
     if folder.resolve() not in {Path(p).resolve() for p in env.conf["watch"]}:
         env.conf["watch"].append(str(folder))
-    checked = check(folder)
+    # SITE_URL, not config.site_url, which `mkdocs serve` sets to its own address
+    checked = check(folder, settings.site_url())
     if not checked.ok or checked.catalog is None:
         report = "\n".join(map(str, checked.problems))
-        message = f"the briefing's data has problems:\n{report}\n{summary(checked.problems)}"
+        counted = summary(checked.problems, load.display(folder))
+        message = f"the briefing's data has problems:\n{report}\n{counted}"
         if _command[0] != "serve":
             raise PluginError(message)
         log.warning(message)  # in the terminal too, as every page shows it
         _build = Build()
         env.conf["extra"][PROBLEMS] = {
             "lines": [str(problem) for problem in checked.problems],
-            "summary": summary(checked.problems),
+            "summary": counted,
         }
         return
     built = checked.catalog
@@ -112,6 +117,13 @@ def define_env(env: Any) -> None:
     # Material prints site_name unescaped in several places: it comes from data, so escape it.
     env.conf["site_name"] = html.escape(views.briefing.title)
     env.conf["site_description"] = html.escape(views.briefing.subtitle)
+    env.conf["extra"][IDENTITY] = views.briefing.model_dump(
+        include={"publisher", "authors", "license", "repository"}
+    )
+    # The address from briefing.yml when SITE_URL gives none: the sitemap lists every page,
+    # and every page has its canonical link.
+    if views.briefing.url and not env.conf["site_url"]:
+        env.conf["site_url"] = text.base_url(views.briefing)
     _build = Build(
         catalog=built,
         renderer=renderer,

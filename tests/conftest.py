@@ -88,6 +88,7 @@ SERVED = (
     "tests/site/test_jsonld.py",
     "tests/site/test_pack.py",
     "tests/test_search_index.py",
+    "tests/test_own_briefing.py",
 )
 #: Modules that use them and still run apart, each in its own group.
 APART = ("tests/browser/test_browser_a11y.py",)

@@ -84,7 +84,7 @@ def test_a_data_mistake_stops_the_commit_with_the_checks_message(
     assert done.returncode == 1
     shown = done.stderr.splitlines()  # what git shows of the hook, on the editor's terminal
     assert DATE_MESSAGE in shown
-    assert "1 problem in 1 file — see CONTRIBUTING.md#fixing-data-errors" in shown
+    assert "1 problem in 1 file of data/ — see CONTRIBUTING.md#fixing-data-errors" in shown
     assert git(project, "rev-parse", "HEAD").stdout.strip() == restore  # nothing committed
 
 
@@ -103,6 +103,30 @@ def test_the_data_check_skips_a_commit_that_changes_no_data(project: Path) -> No
     done = pre_commit(project, "run", "check-data", "--files", "macros/diff/compare.py")
     assert done.returncode == 0
     assert "(no files to check)Skipped" in done.stdout
+
+
+def test_the_data_check_follows_the_folder_that_mkdocs_yml_names(
+    project: Path, restore: str
+) -> None:
+    """A YAML file outside the data folder runs no check; a briefing elsewhere is checked."""
+    done = pre_commit(project, "run", "check-data", "--files", ".github/dependabot.yml")
+    assert done.returncode == 0 and "Passed" in done.stdout
+    assert "records checked" not in done.stdout
+    copy = project / "briefings" / "inf"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "valid", copy)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  data_dir: data\n", "  data_dir: briefings/inf\n")
+    )
+    event = copy / "events" / "inf-signing.yml"
+    event.write_text(event.read_text().replace("date: 1987-12-08", "date: 8 December"))
+    git(project, "add", "--all")
+    done = git(project, "commit", "--message", "A briefing of our own")
+    assert done.returncode == 1
+    assert "1 problem in 1 file of briefings/inf/ — see CONTRIBUTING.md#fixing-data-errors" in (
+        done.stderr.splitlines()
+    )
+    assert git(project, "rev-parse", "HEAD").stdout.strip() == restore
 
 
 def test_a_lint_mistake_fails_the_ruff_hook(project: Path, restore: str) -> None:

@@ -14,7 +14,7 @@ from macros.site.render import Renderer
 from macros.site.views import MACROS, MacroError, Views
 
 ROOT = Path(__file__).resolve().parents[2]
-GUIDE = ROOT / "docs" / "macros.md"
+GUIDE = ROOT / "CONTRIBUTING.md"
 
 
 @pytest.fixture(scope="module")
