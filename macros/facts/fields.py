@@ -8,11 +8,13 @@ problems.py.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import types
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -112,7 +114,20 @@ def _prose(text: str) -> str:
 def _web_address(text: str) -> str:
     if not _WEB.match(text):
         raise PydanticCustomError("url_scheme", "not a web address")
+    host = urlsplit(text).hostname or ""
+    if host.endswith("."):
+        raise PydanticCustomError("url_host_dot", "host ends with a dot")
+    if _is_ip_address(host):
+        raise PydanticCustomError("url_host_ip", "host is an IP address")
     return text
+
+
+def _is_ip_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def record_id(text: str) -> str:

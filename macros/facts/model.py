@@ -93,6 +93,9 @@ class Fact(Record):
 
 class Source(Record):
     title: Text
+    #: ``description`` when ``title`` is the briefing's own description of the item, because
+    #: the publisher's headline was not found or the item has none; readers are told so.
+    title_kind: Literal["headline", "description"] = "headline"
     publisher: Text
     url: Url
     kind: Literal[
