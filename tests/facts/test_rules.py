@@ -301,7 +301,9 @@ def test_a_source_note_may_quote_the_source_itself(briefing: Briefing) -> None:
         ("https://192.0.2.7.example.org/inf", None),
     ],
 )  # fmt: skip
-def test_a_source_is_on_its_publishers_host(briefing: Briefing, url: str, problem: str | None) -> None:
+def test_a_source_is_on_its_publishers_host(
+    briefing: Briefing, url: str, problem: str | None
+) -> None:
     briefing.edit("sources/treaty-text.yml", "https://example.org/inf/treaty", url)
     expected = [f"sources/treaty-text.yml:3: url: {problem} (got '{url}')"] if problem else []
     assert briefing.problems() == expected
