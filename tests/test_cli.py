@@ -38,8 +38,8 @@ KINDS = """
     duplicate-id-across-collections id-field-mismatch agreement-dates-out-of-order
     agreement-status-inconsistent replaced-without-replacement reaction-before-target
     orphan-source event-outside-eras overlapping-eras disagreement-unknown-field
-    person-without-role empty-sources several-problems
-""".split()  # noqa: SIM905 — a list of 41 words reads better than 41 quoted strings
+    person-without-role empty-sources several-problems bare-host-url quote-without-source
+""".split()  # noqa: SIM905 — a list of words reads better than quoted strings
 
 
 def check(

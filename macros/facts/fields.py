@@ -8,11 +8,13 @@ problems.py.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import types
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -115,6 +117,17 @@ def _web_address(text: str) -> str:
     return text
 
 
+def _publishers_host(text: str) -> str:
+    """A source's address names its publisher's host: no bare IP, no trailing dot. (The
+    briefing's own address may be a preview's, such as http://127.0.0.1:8000/.)"""
+    host = urlsplit(text).hostname or ""
+    if host.endswith("."):
+        raise PydanticCustomError("url_host_dot", "host ends with a dot")
+    if _is_ip_address(host):
+        raise PydanticCustomError("url_host_ip", "host is an IP address")
+    return text
+
+
 def _spdx(text: str) -> str:
     from license_expression import get_spdx_licensing  # its licence list, read when needed
 
@@ -122,6 +135,14 @@ def _spdx(text: str) -> str:
     if checked.errors or not checked.normalized_expression:
         raise PydanticCustomError("license_spdx", "not an SPDX licence")
     return str(checked.normalized_expression)
+
+
+def _is_ip_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def record_id(text: str) -> str:
@@ -152,6 +173,14 @@ Url = Annotated[
     str,
     StringConstraints(strip_whitespace=True),
     AfterValidator(_web_address),
+    Field(json_schema_extra={"format": "uri", "pattern": "^https?://"}),
+]
+#: A source's address: a web address on its publisher's host.
+SourceUrl = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True),
+    AfterValidator(_web_address),
+    AfterValidator(_publishers_host),
     Field(json_schema_extra={"format": "uri", "pattern": "^https?://"}),
 ]
 Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]

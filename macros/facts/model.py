@@ -38,6 +38,7 @@ from .fields import (
     RefTo,
     SourceRef,
     Sources,
+    SourceUrl,
     Text,
     Url,
     empty,
@@ -94,8 +95,11 @@ class Fact(Record):
 
 class Source(Record):
     title: Text
+    #: ``description`` when ``title`` is the briefing's own description of the item, because
+    #: the publisher's headline was not found or the item has none; readers are told so.
+    title_kind: Literal["headline", "description"] = "headline"
     publisher: Text
-    url: Url
+    url: SourceUrl
     kind: Literal[
         "primary-document", "official-statement", "news", "analysis", "opinion", "reference"
     ]

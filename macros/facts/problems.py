@@ -97,6 +97,9 @@ _BY_TYPE = {
     "number_commas": "must be written without commas, like 11000 (got {got})",
     "number_range": "must be a number between 10^-15 and 10^15 in size (got {got})",
     "url_scheme": "must be a web address starting with https:// or http:// (got {got})",
+    "url_host_ip": "must name the publisher's host, not a bare IP address (got {got})",
+    "url_host_dot": "must not end its host name with a dot — write the host as the publisher "
+    "does (got {got})",
     "id_format": "must be a record id in lowercase-kebab-case, like 'foreign-ministry' (got {got})",
     "html_in_prose": "must not contain HTML — write Markdown, and link records with "
     "[[record-id]] (got {got})",
@@ -229,6 +232,8 @@ CROSS = {
     "comparison_topic": "'{id}' has no article whose topic is {got}{hint}",
     "site_url": "must be the address the site is published at, which SITE_URL gives as "
     "{site_url} (got {got}) — correct url, or leave it out to use SITE_URL",
+    "quote_unsourced": "quotes {got}, but {noun} that cites no source may not quote — list "
+    "the source under sources, or drop the quotation marks",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -10,6 +11,7 @@ from pydantic import BaseModel
 
 from . import problems as words
 from .dates import FuzzyDate
+from .fields import shape
 from .model import COLLECTIONS, Agreement, Era, Reaction
 from .problems import Problem
 
@@ -28,6 +30,7 @@ def check_rules(
     if complete:
         yield from _orphan_sources(catalog)
     yield from _disagreement_fields(catalog)
+    yield from _unsourced_quotations(catalog)
     if catalog.briefing:
         yield from _eras(catalog, catalog.briefing.eras, briefing_path, briefing_lines)
         yield from _comparisons(catalog, briefing_path, briefing_lines)
@@ -102,6 +105,35 @@ def _disagreements_in(entry: Entry, part: Any, loc: Loc, singular: str) -> Itera
             got = words.got(disagreement.field)
             where = (*loc, "disagreements", index, "field")
             yield _at(entry, where, "disagreement_field", singular=singular, got=got, hint=hint)
+
+
+#: Words in straight or curly double quotation marks, within one line of text.
+_QUOTED = re.compile(r'"[^"\n]+"|\u201c[^\u201d\n]+\u201d')
+
+
+def _unsourced_quotations(catalog: Catalog) -> Iterator[Problem]:
+    """A record that may cite no source (an actor) must cite one to quote anyone's words.
+
+    Factual records always cite one, and a quotation part always names its own; a source's
+    note quotes the source itself."""
+    for entry in catalog.records.values():
+        record = entry.record
+        if entry.collection == "sources" or getattr(record, "sources", None) != []:
+            continue
+        for name in _prose_fields(type(record)):
+            quoted = _QUOTED.search(getattr(record, name) or "")
+            if quoted:
+                noun = COLLECTIONS[entry.collection][1]
+                yield _at(entry, (name,), "quote_unsourced", noun=noun, got=words.got(quoted[0]))
+
+
+@cache
+def _prose_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(
+        name
+        for name, field in model.model_fields.items()
+        if shape(field.annotation, tuple(field.metadata)).kind == "prose"
+    )
 
 
 @cache

@@ -185,8 +185,12 @@ def test_an_anchor_without_an_alias_is_harmless(briefing: Briefing) -> None:
         ("- a\n- b\n", "1: must be a mapping of 'field: value' lines (got a list)"),
         ("\njust words\n", "2: must be a mapping of 'field: value' lines (got 'just words')"),
         (EVENT + "---\ntitle: x\n", "6: " + FILE["documents"]),
-        ("title: x\nkind: a: b\n", "2: is not valid YAML: mapping values are not allowed in this "
-         "context — check the indentation and the quotes here"),
+        ("title: x\nkind: a: b\n", "2: kind: must be in quotes, since it holds ': ' — put the "
+         "value in quotes, like kind: \"a: b\" (got 'a: b')"),
+        ("signed:\n  date: 1987\n   place: x\n", "3: " + FILE["indent"].format(
+            got=3, spaces="spaces", options="2 or 0")),
+        ("summary: >-\n  Some text\nmore text\nand more\ntitle: x\n", "3: " + FILE[
+            "no_colon"].format(indent=2)),
         ("signed:\n  date: 1987\n\tplace: x\n", "3: " + FILE["tab"]),
         ("signed:\n\tdate: 1987\n", "2: " + FILE["tab"]),
         (b"title: caf\xe9\n", "1: " + FILE["not_utf8"].format(byte="0xe9", column=11)),

@@ -253,3 +253,57 @@ def test_every_dated_event_falls_in_an_era(briefing: Briefing, date: str, proble
 def test_a_reaction_outside_every_era_is_reported_too(briefing: Briefing) -> None:
     briefing.edit(REACTION, "date: 2019-08-02", "date: 2020-01-02")
     assert [p.split(": ")[0] for p in briefing.problems()] == [f"{REACTION}:3"]
+
+
+# --- Quotations: words in quotation marks need a source -------------------------------------
+
+ACTOR = "actors/soviet-union.yml"
+QUOTING = 'summary: Its leader called the treaty "a historic agreement".\n'
+
+
+@pytest.mark.parametrize("marks", ['"a historic agreement"', "\u201ca historic agreement\u201d"])
+def test_an_actor_that_cites_no_source_may_not_quote(briefing: Briefing, marks: str) -> None:
+    briefing.edit(ACTOR, "kind: state\n", f"kind: state\nsummary: Its leader called it {marks}.\n")
+    assert briefing.problems() == [
+        f"{ACTOR}:4: summary: quotes '{marks}', but an actor that cites no source may not "
+        "quote — list the source under sources, or drop the quotation marks"
+    ]
+
+
+def test_an_actor_that_cites_a_source_may_quote(briefing: Briefing) -> None:
+    briefing.edit(ACTOR, "kind: state\n", f"kind: state\n{QUOTING}sources: [treaty-text]\n")
+    assert briefing.problems() == []
+
+
+def test_an_actor_without_quotation_marks_needs_no_source(briefing: Briefing) -> None:
+    briefing.edit(ACTOR, "kind: state\n", "kind: state\nsummary: A party to the treaty.\n")
+    assert briefing.problems() == []
+
+
+def test_a_source_note_may_quote_the_source_itself(briefing: Briefing) -> None:
+    briefing.edit(
+        "sources/treaty-text.yml", "kind: primary-document\n",
+        'kind: primary-document\nnote: Headed "Treaty between the USA and the USSR".\n',
+    )  # fmt: skip
+    assert briefing.problems() == []
+
+
+# --- Web addresses: the publisher's own host ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("http://192.0.2.7/inf", "must name the publisher's host, not a bare IP address"),
+        ("https://example.org./inf", "must not end its host name with a dot — write the host "
+         "as the publisher does"),
+        ("https://example.org/inf", None),
+        ("https://192.0.2.7.example.org/inf", None),
+    ],
+)  # fmt: skip
+def test_a_source_is_on_its_publishers_host(
+    briefing: Briefing, url: str, problem: str | None
+) -> None:
+    briefing.edit("sources/treaty-text.yml", "https://example.org/inf/treaty", url)
+    expected = [f"sources/treaty-text.yml:3: url: {problem} (got '{url}')"] if problem else []
+    assert briefing.problems() == expected
