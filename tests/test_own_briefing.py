@@ -1,5 +1,6 @@
-"""A briefing of one's own: made by ``macros new``, built by the same generator, and free of
-every word that only the default briefing uses, in its site, its data files and its PDF.
+"""A briefing of one's own: made by ``macros new``, built by the same generator, free of
+every word that only the default briefing uses (in its site, its data files and its PDF), and
+kept in its own files, so that the generator's updates merge in without conflict.
 
 The words are taken from data/ itself (the briefing's title, its actors' names), with the
 three the issue names, so the test follows the default briefing as it grows.
@@ -8,7 +9,11 @@ three the issue names, so the test follows the default briefing as it grows.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -94,3 +99,111 @@ def test_its_printed_pack_names_nothing_of_the_default(
     text = run_tool("pdftotext", "-layout", str(written[0]), "-").stdout
     assert "Test" in text and "example agreement" in text.lower()
     assert leaks(text, default_words()) == []
+
+
+# --- Taking the generator's updates ---------------------------------------------------------
+
+
+def git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    return subprocess.run(
+        ["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=False
+    )
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+#: A generator change in every area that belongs to the generator, each as near as can be
+#: to what a briefing of one's own changes (mkdocs.yml: the lines around data_dir).
+GENERATOR_CHANGE = [
+    (
+        "mkdocs.yml",
+        '  # (README.md, "Your own briefing")',
+        '  # (README.md, "Your own briefing"; changed)',
+    ),
+    ("mkdocs.yml", "  generator: false\n", "  generator: false # changed\n"),
+    (
+        "macros/facts/dates.py",
+        "from __future__ import annotations\n",
+        "from __future__ import annotations\n\n# changed\n",
+    ),
+    (
+        "tests/test_cli.py",
+        "from __future__ import annotations\n",
+        "from __future__ import annotations\n\n# changed\n",
+    ),
+    ("docs/about.md", "## Method\n", "## Method\n\nChanged.\n"),
+    ("data/briefing.yml", "\nlast_reviewed: ", "\n# changed\nlast_reviewed: "),
+    (".github/workflows/publish.yml", "name: Publish\n", "name: Publish # changed\n"),
+    ("Makefile", "check: $(STAMP)\n", "check: $(STAMP) # changed\n"),
+]
+
+
+def adopted(tmp_path: Path) -> Path:
+    """A copy of this repository on ``main``, and a branch ``mine`` with a briefing of its own
+    and the one documented line of mkdocs.yml changed; left on ``main``."""
+    repo = tmp_path / "repo"
+    listed = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    for name in filter(None, listed.split("\0")):
+        if (ROOT / name).is_file() and not (ROOT / name).is_symlink():
+            (repo / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, repo / name)
+    assert git(repo, "init", "--quiet", "--initial-branch=main").returncode == 0
+    git(repo, "add", "--all")
+    assert git(repo, "commit", "--quiet", "--no-verify", "-m", "the generator").returncode == 0
+    git(repo, "checkout", "--quiet", "-b", "mine")
+    scaffold.create(repo / "briefings" / "mine", "Mine", dt.date(2026, 12, 7))
+    edit(repo / "mkdocs.yml", "\n  data_dir: data\n", "\n  data_dir: briefings/mine\n")
+    git(repo, "add", "--all")
+    assert git(repo, "commit", "--quiet", "--no-verify", "-m", "our briefing").returncode == 0
+    assert git(repo, "diff", "--name-only", "main", "mine").stdout.split() == [
+        *sorted(p.relative_to(repo).as_posix() for p in (repo / "briefings").rglob("*.*")),
+        "mkdocs.yml",
+    ]
+    git(repo, "checkout", "--quiet", "main")
+    return repo
+
+
+def update(repo: Path, changes: list[tuple[str, str, str]]) -> subprocess.CompletedProcess[str]:
+    """Commit ``changes`` on main, then merge main into ``mine``."""
+    for path, old, new in changes:
+        edit(repo / path, old, new)
+    git(repo, "add", "--all")
+    assert git(repo, "commit", "--quiet", "--no-verify", "-m", "an update").returncode == 0
+    git(repo, "checkout", "--quiet", "mine")
+    return git(repo, "merge", "--no-edit", "main")
+
+
+def test_a_briefing_of_one_s_own_takes_generator_updates_without_conflict(
+    tmp_path: Path,
+) -> None:
+    repo = adopted(tmp_path)
+    merged = update(repo, GENERATOR_CHANGE)
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    config = (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  data_dir: briefings/mine\n" in config and "generator: false # changed" in config
+    changed = sorted({path for path, _, _ in GENERATOR_CHANGE})
+    assert git(repo, "diff", "--name-only", "HEAD~1", "HEAD").stdout.split() == changed
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    env.pop("BRIEFING_DATA", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "macros", "check"],
+        cwd=repo, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.stdout == "data: 7 records checked in briefings/mine/, no problems\n"
+
+
+def test_a_change_to_the_briefing_s_own_line_would_conflict(tmp_path: Path) -> None:
+    """Negative control: the merge does report a conflict where both sides change a line."""
+    repo = adopted(tmp_path)
+    merged = update(repo, [("mkdocs.yml", "  data_dir: data\n", "  data_dir: facts\n")])
+    assert merged.returncode == 1 and "CONFLICT (content): Merge conflict in mkdocs.yml" in (
+        merged.stdout
+    )
