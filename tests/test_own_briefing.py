@@ -9,6 +9,7 @@ three the issue names, so the test follows the default briefing as it grows.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -47,11 +48,22 @@ def leaks(text: str, words: list[str]) -> list[str]:
     return [w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text)]
 
 
+#: The starter's optional lines, switched on: the briefing's address and identity.
+ADDRESS = "https://example.org/briefing/"
+
+
 @pytest.fixture(scope="module")
 def own(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A briefing made by ``macros new --title Test``, and its site built strictly."""
+    """A briefing made by ``macros new --title Test``, with the optional lines of its
+    briefing.yml switched on (address, repository, publisher, author, licence), and its site
+    built strictly."""
     data = tmp_path_factory.mktemp("own") / "briefing"
     scaffold.create(data, "Test", dt.date(2026, 12, 7))
+    path = data / "briefing.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("# url: ")
+    optional = text[start:].replace("# ", "", -1)
+    path.write_text(text[:start] + optional, encoding="utf-8")
     out = tmp_path_factory.mktemp("own-site")
     result = build_site(data, out)
     assert result.returncode == 0, result.stderr
@@ -90,6 +102,37 @@ def test_its_site_names_nothing_of_the_default(own: tuple[Path, Path]) -> None:
     assert "<h1" in home and "Test" in home
 
 
+def test_its_address_and_identity_reach_every_output(own: tuple[Path, Path]) -> None:
+    """url: a canonical link on every page and a full sitemap; publisher, author and
+    licence: the footer, About, the JSON-LD, the feed; the home page shows the subtitle."""
+    _, site = own
+    pages = sorted(site.rglob("index.html"))
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<loc>") == len(pages) and f"<loc>{ADDRESS}</loc>" in sitemap
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        folder = page.parent.relative_to(site).as_posix()
+        expected = ADDRESS if folder == "." else f"{ADDRESS}{folder}/"
+        assert f'<link rel="canonical" href="{expected}">' in html, folder
+        assert "Published by <a" in html and "Your organisation" in html, folder
+        assert 'rel="license">CC-BY-4.0</a>' in html, folder
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<p class="brief-subtitle">What this briefing covers, in one sentence</p>' in home
+    about = (site / "about" / "index.html").read_text(encoding="utf-8")
+    repository = '<a href="https://example.org/your-repository">the briefing&#39;s repository</a>'
+    assert repository in about
+    assert "<dt>Author</dt>" in about and "Your name" in about
+    record = (site / "events" / "example-agreement-signed" / "index.html").read_text("utf-8")
+    script = record[record.index('type="application/ld+json">') :]
+    graph = json.loads(script[script.index(">") + 1 : script.index("</script>")])["@graph"]
+    assert graph[0]["@type"] == "WebPage"
+    assert graph[0]["publisher"]["name"] == "Your organisation"
+    assert graph[0]["license"] == "https://spdx.org/licenses/CC-BY-4.0.html"
+    assert graph[1]["@id"] == f"{ADDRESS}events/example-agreement-signed/"
+    feed = (site / "data" / "changes.atom").read_text(encoding="utf-8")
+    assert "<name>Your name</name>" in feed and "<rights>Licence: CC-BY-4.0</rights>" in feed
+
+
 def test_its_printed_pack_names_nothing_of_the_default(
     own: tuple[Path, Path], chromium: Browser, tmp_path: Path
 ) -> None:
@@ -98,6 +141,7 @@ def test_its_printed_pack_names_nothing_of_the_default(
         written = print_pack(chromium, base, site, tmp_path, {"a4": "A4"})
     text = run_tool("pdftotext", "-layout", str(written[0]), "-").stdout
     assert "Test" in text and "example agreement" in text.lower()
+    assert "Your organisation" in text and "CC-BY-4.0" in text
     assert leaks(text, default_words()) == []
 
 
