@@ -7,12 +7,13 @@ STAMP  := $(VENV)/.installed
 # The same commit builds the same bytes: dates in the sitemap come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help new serve site check test lint layers types pytest screenshots pdf bench clean
+.PHONY: help new serve site preview check test lint layers types pytest screenshots pdf bench clean
 
 help:
 	@echo "make new DIR=briefings/x [TITLE='…']  start a briefing of your own in a new folder"
 	@echo "make serve   check the data, then build and serve the briefing on http://127.0.0.1:8000"
 	@echo "make site    build the briefing into site/ (strict)"
+	@echo "make preview build it into preview/ to open from disk (index.html): links, search, filters"
 	@echo "make check   validate the briefing's data and report every problem with its file and line"
 	@echo "             (the data folder: BRIEFING_DATA, else extra.data_dir in mkdocs.yml)"
 	@echo "make test    lint, type-check and run the whole test suite"
@@ -65,6 +66,14 @@ site: check
 	rm -rf site && mv .site-tmp site
 	@echo "built site/ ($$(find site -name '*.html' | wc -l) pages)"
 
+# The site to read from disk, as a reviewer opens a pull request's download: Material's
+# offline plugin (directory URLs off, the search index as a script), strict, into preview/.
+preview: check
+	rm -rf .preview-tmp
+	BRIEFING_OFFLINE=true $(BIN)/mkdocs build --strict --quiet --site-dir .preview-tmp
+	rm -rf preview && mv .preview-tmp preview
+	@echo "built preview/: open preview/index.html in a browser"
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -97,4 +106,4 @@ pdf: site
 	$(BIN)/python tests/pdf.py site build/pdf
 
 clean:
-	rm -rf site .site-tmp .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .site-tmp preview .preview-tmp .pytest_cache .mypy_cache .ruff_cache

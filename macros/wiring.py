@@ -35,7 +35,7 @@ from .facts.catalog import Catalog
 from .facts.checking import check
 from .facts.model import COLLECTIONS
 from .facts.problems import summary
-from .site import jsonld, pages, timeline
+from .site import jsonld, offline, pages, timeline
 from .site.pages import Generated
 from .site.render import COMPILED, Page, Renderer
 from .site.views import MACROS, MacroError, Views
@@ -46,6 +46,10 @@ PAGE_ITEMS = "BRIEFING_PAGE_ITEMS"
 RENDER_MACROS = "render_macros"
 #: Where the theme finds the problems to show in its banner (site/theme/main.html).
 PROBLEMS = "briefing_problems"
+#: Our copy of the iframe-worker shim (site/theme/assets/javascripts/, pinned in its header).
+SHIM = "assets/javascripts/iframe-worker-shim.js"
+#: The inline scripts a page's policy allows, by hash (site/offline.py, theme/main.html).
+CSP_SCRIPTS = "briefing_csp_scripts"
 #: Where the theme's footer finds the publisher, authors and licence (partials/copyright.html).
 IDENTITY = "briefing_identity"
 #: What a page says, under ``mkdocs serve``, while the data has problems.
@@ -73,6 +77,16 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 #: The command MkDocs runs ("build", "gh-deploy" or "serve"), from ``on_startup``.
 _command = ["build"]
 _build = Build()
+
+
+def on_config(config: Any) -> Any:
+    """Serve the theme's polyfills from the site itself: the offline build's iframe-worker
+    shim (for search read from disk) is our pinned copy, not a request to unpkg.com."""
+    polyfills = config.extra.get("polyfills") or []
+    config.extra["polyfills"] = [
+        SHIM if "iframe-worker" in str(script) else script for script in polyfills
+    ]
+    return config
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -110,7 +124,7 @@ def define_env(env: Any) -> None:
         }
         return
     built = checked.catalog
-    renderer = Renderer(built)
+    renderer = Renderer(built, directory_urls=env.conf["use_directory_urls"])
     # The data files are made here, before any page, so the Data page can give their sizes.
     downloads = publish.downloads(built, history.read(folder, built))
     views = Views(built, renderer, downloads, _page_items())
@@ -225,6 +239,11 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     the content from its text alone, so a JSON-LD block there would be run as JavaScript
     (and refused by the Content-Security-Policy). site/theme/main.html puts it in the head.
     """
+    if SHIM in config.extra.get("polyfills", []):  # a build to read from disk
+        worker = _search_worker(config)
+        if worker is not None:
+            href = urls.asset(page.file.src_uri, worker, directory_urls=False)
+            context[CSP_SCRIPTS] = [offline.worker_script_hash(href)]
     built, renderer = _build.catalog, _build.renderer
     if built is None or renderer is None:
         return context
@@ -236,6 +255,15 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
             "jsonld", "script", renderer.page(source), graph
         )
     return context
+
+
+def _search_worker(config: Any) -> str | None:
+    """The site path of Material's search worker, found in the theme's own files."""
+    for folder in config.theme.dirs:
+        found = sorted(Path(folder).glob("assets/javascripts/workers/search.*.min.js"))
+        if found:
+            return found[0].relative_to(folder).as_posix()
+    return None
 
 
 def on_post_build(env: Any) -> None:

@@ -140,9 +140,13 @@
     apply(bar, state);
   }
 
+  // Set up this page now, and every page instant navigation brings. (From file://, where
+  // a reviewer opens a preview, Material's document$ may never emit: setup is idempotent,
+  // so running it both ways is safe.)
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(setup);
-  } else if (document.readyState === "loading") {
+  }
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setup);
   } else {
     setup();

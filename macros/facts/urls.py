@@ -6,6 +6,9 @@ record's address), so it lives with the domain and knows nothing of MkDocs.
 Pages are named by their source path inside docs/ (``events/summit-2019.md``); with
 MkDocs' directory URLs that page is served at ``events/summit-2019/``. Every link is
 relative to the page it appears on, so the site works from any folder, and on GitHub Pages.
+A site built to be read from disk (Material's offline plugin turns directory URLs off) has
+the page at ``events/summit-2019.html``: the links between pages take ``directory_urls``
+to follow it. What is published, and the data files' addresses, always use directory URLs.
 """
 
 from __future__ import annotations
@@ -31,13 +34,21 @@ def served_at(page: str) -> str:
     return stem.removesuffix("/index") + "/"
 
 
-def href(from_page: str, to_page: str, anchor: str = "") -> str:
+def href(from_page: str, to_page: str, anchor: str = "", directory_urls: bool = True) -> str:
     """A relative link from one page to another (or to a place on the same page)."""
     fragment = f"#{anchor}" if anchor else ""
     if from_page == to_page and fragment:
         return fragment
+    if not directory_urls:
+        here = posixpath.dirname(from_page)
+        return posixpath.relpath("/" + _file(to_page), "/" + here) + fragment
     path = relative(served_at(to_page), served_at(from_page))
     return ("./" if path == "." else path + "/") + fragment
+
+
+def _file(page: str) -> str:
+    """The file a page is written to without directory URLs: ``events/x.md`` → ``.html``."""
+    return page.removesuffix(".md") + ".html"
 
 
 def relative(there: str, here: str) -> str:
@@ -47,6 +58,7 @@ def relative(there: str, here: str) -> str:
     return posixpath.relpath("/" + there, "/" + here)
 
 
-def asset(from_page: str, path: str) -> str:
+def asset(from_page: str, path: str, directory_urls: bool = True) -> str:
     """A relative link from a page to a file of the site, such as ``assets/timeline.js``."""
-    return relative(path, served_at(from_page))
+    here = served_at(from_page) if directory_urls else posixpath.dirname(from_page)
+    return relative(path, here)

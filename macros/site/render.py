@@ -49,13 +49,13 @@ class Page:
         return self.renderer.catalog
 
     def href(self, record_id: str, anchor: str = "") -> str:
-        return urls.href(self.source, self.renderer.page_of(record_id), anchor)
+        return self.href_page(self.renderer.page_of(record_id), anchor)
 
     def href_page(self, page: str, anchor: str = "") -> str:
-        return urls.href(self.source, page, anchor)
+        return urls.href(self.source, page, anchor, self.renderer.directory_urls)
 
     def asset(self, path: str) -> str:
-        return urls.asset(self.source, path)
+        return urls.asset(self.source, path, self.renderer.directory_urls)
 
     def entry(self, record_id: str) -> Entry:
         return self.catalog.records[record_id]
@@ -78,9 +78,7 @@ class Page:
         converted = self.renderer.markdown(text)
         return Markup(  # noqa: S704 — converted from escaped text; hrefs are our own
             prose.RECORD_HREF.sub(
-                lambda m: (
-                    'href="' + urls.href(self.source, self.renderer.page_of(m.group(1))) + '"'
-                ),
+                lambda m: 'href="' + self.href(m.group(1)) + '"',
                 converted,
             )
         )
@@ -211,8 +209,12 @@ def environment(templates: Path) -> Environment:
 class Renderer:
     """Renders records and pages of one briefing with the templates."""
 
-    def __init__(self, catalog: Catalog, templates: Path = TEMPLATES) -> None:
+    def __init__(
+        self, catalog: Catalog, templates: Path = TEMPLATES, directory_urls: bool = True
+    ) -> None:
         self.catalog = catalog
+        #: MkDocs' use_directory_urls: False in a build to be read from disk (urls.py).
+        self.directory_urls = directory_urls
         self.env = environment(templates)
         self._converted: dict[str, str] = {}
         # Worked out once per build, not once per link: every page names and links records.

@@ -45,3 +45,27 @@ def test_a_link_to_the_same_page_is_its_anchor_alone() -> None:
 def test_a_link_from_the_home_page_goes_down_into_folders() -> None:
     assert urls.href("index.md", "timeline/cold-war.md") == "timeline/cold-war/"
     assert urls.href("timeline/cold-war.md", "index.md") == "../../"
+
+
+@pytest.mark.parametrize(
+    ("here", "there", "anchor", "link"),
+    [
+        ("index.md", "events/x.md", "", "events/x.html"),
+        ("events/x.md", "events/y.md", "", "y.html"),
+        ("events/x.md", "agreements/t.md", "article-4", "../agreements/t.html#article-4"),
+        ("events/x.md", "index.md", "", "../index.html"),
+        ("events/index.md", "events/x.md", "", "x.html"),
+        ("events/x.md", "events/x.md", "sources", "#sources"),
+    ],
+)
+def test_without_directory_urls_links_name_html_files(
+    here: str, there: str, anchor: str, link: str
+) -> None:
+    """A site built to be read from disk (Material's offline plugin) has no folder pages."""
+    assert urls.href(here, there, anchor, directory_urls=False) == link
+
+
+def test_without_directory_urls_assets_are_relative_to_the_page_s_folder() -> None:
+    assert urls.asset("index.md", "assets/a.js", directory_urls=False) == "assets/a.js"
+    assert urls.asset("events/x.md", "assets/a.js", directory_urls=False) == "../assets/a.js"
+    assert urls.asset("events/x.md", "assets/a.js") == "../../assets/a.js"

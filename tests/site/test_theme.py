@@ -8,6 +8,7 @@ brought up to date, instead of the site quietly mixing two versions.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from importlib.util import find_spec
 from pathlib import Path
@@ -46,6 +47,8 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
 }
 #: Files of ours, not Material's: the page's head and the briefing's identity in the footer.
 OWN = {"main.html", "partials/identity.html"}
+#: A package's file kept here, pinned, with its licence (site/offline.py says what for).
+VENDORED = {"assets/javascripts/iframe-worker-shim.js": "assets/javascripts/iframe-worker.LICENSE"}
 #: Partial whose inline script moved → (the file it moved to, replacements made on the way).
 MOVED: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "partials/javascripts/base.html": (
@@ -100,7 +103,14 @@ def test_the_content_tabs_script_left_out_is_not_needed() -> None:
 
 
 def test_every_file_of_the_theme_is_checked_here() -> None:
-    checked = {*OWN, *CHANGES, *MOVED, *(target for target, _ in MOVED.values())}
+    checked = {
+        *OWN,
+        *VENDORED,
+        *VENDORED.values(),
+        *CHANGES,
+        *MOVED,
+        *(target for target, _ in MOVED.values()),
+    }
     present = {p.relative_to(THEME).as_posix() for p in THEME.rglob("*") if p.is_file()}
     assert present - {p for p in present if "__pycache__" in p} == checked
 
@@ -113,3 +123,13 @@ def test_the_listed_changes_are_all_there_is(tmp_path: Path) -> None:
     for theirs, ours in CHANGES[name]:
         expected = expected.replace(theirs, ours)
     assert _without_header(changed) != expected
+
+
+@pytest.mark.parametrize("name", sorted(VENDORED))
+def test_a_vendored_file_is_the_package_s_byte_for_byte_with_its_licence(name: str) -> None:
+    """After its header, the file is what its header's sha256 says: the package's own file."""
+    header, body = (THEME / name).read_text(encoding="utf-8").split(" */\n", 1)
+    stated = re.search(r"sha256 ([0-9a-f]{64})", header)
+    assert stated is not None, "the header names the package file's sha256"
+    assert hashlib.sha256(body.encode("utf-8")).hexdigest() == stated.group(1)
+    assert "Permission is hereby granted, free of charge" in (THEME / VENDORED[name]).read_text()
