@@ -36,6 +36,7 @@ from .facts.checking import check
 from .facts.model import COLLECTIONS
 from .facts.problems import summary
 from .site import jsonld, offline, pages, timeline
+from .site.editing import Editing
 from .site.pages import Generated
 from .site.render import COMPILED, Page, Renderer
 from .site.views import MACROS, MacroError, Views
@@ -124,7 +125,8 @@ def define_env(env: Any) -> None:
         }
         return
     built = checked.catalog
-    renderer = Renderer(built, directory_urls=env.conf["use_directory_urls"])
+    editing = _editing(env.conf, built, folder)
+    renderer = Renderer(built, directory_urls=env.conf["use_directory_urls"], editing=editing)
     # The data files are made here, before any page, so the Data page can give their sizes.
     downloads = publish.downloads(built, history.read(folder, built))
     views = Views(built, renderer, downloads, _page_items())
@@ -147,6 +149,23 @@ def define_env(env: Any) -> None:
     _build.macros = {name: _macro(views, name) for name in MACROS}
     for name, call in _build.macros.items():
         env.macro(call, name)
+
+
+def _editing(config: Any, built: Catalog, folder: Path) -> Editing | None:
+    """The briefing's edit links (site/editing.py), and Material's edit action on the
+    hand-written pages (edit_uri), when the briefing has a GitHub repository."""
+    if built.briefing is None:
+        return None
+    root = Path(config.config_file_path or ".").parent.resolve()
+    try:
+        data_path = folder.resolve().relative_to(root).as_posix()
+        docs_path = Path(config["docs_dir"]).resolve().relative_to(root).as_posix()
+    except ValueError:  # a briefing outside the repository: its files are not there to edit
+        return None
+    editing = Editing.of(built.briefing, data_path, docs_path)
+    if editing is not None and not config["edit_uri"]:
+        config["edit_uri"] = editing.docs()
+    return editing
 
 
 def _page_items() -> int:
@@ -250,6 +269,8 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     source = page.file.src_uri
     entry = built.get(source.rpartition("/")[2].removesuffix(".md"))
     if entry is not None and urls.record_page(entry.collection, entry.id) == source:
+        if renderer.editing is not None:  # Material's edit action: the record's own file
+            page.edit_url = renderer.editing.edit(entry)
         graph = jsonld.graph(built, entry)
         context["briefing_jsonld"] = renderer.macro(
             "jsonld", "script", renderer.page(source), graph

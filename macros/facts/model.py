@@ -253,6 +253,11 @@ class Comparison(Part):
     summary: Prose | None = None
 
 
+#: A git branch name as GitHub shows it in an address: words of letters, digits, "_" and "-",
+#: joined by single "." or "/" (so no "..", no spaces, no leading "-").
+BRANCH_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_-]*(?:[./][A-Za-z0-9_][A-Za-z0-9_-]*)*$"
+
+
 class Named(Part):
     """Who stands behind the briefing: a publisher or an author, with an address if any."""
 
@@ -270,6 +275,8 @@ class Briefing(Part):
     #: Where the site is published; SITE_URL overrides it, and the check compares the two.
     url: Url | None = None
     repository: Url | None = None
+    #: The repository's branch that is published, for the pages' edit links.
+    branch: Annotated[str, StringConstraints(pattern=BRANCH_PATTERN)] = "main"
     publisher: Named | None = None
     authors: list[Named] = empty()
     license: License | None = None

@@ -123,6 +123,8 @@ _PATTERNS = {
     "^[A-Z]{2}$": "must be a two-letter country code in capitals, like 'NO' (got {got})",
     "^[a-z]{2,3}$": "must be a language code in lowercase, like 'en' (got {got})",
     "^[a-z][a-z-]*$": "must be a lowercase word or words joined by '-', like 'trigger' (got {got})",
+    r"^[A-Za-z0-9_][A-Za-z0-9_-]*(?:[./][A-Za-z0-9_][A-Za-z0-9_-]*)*$": "must be a branch "
+    "name of the repository, like 'main' (got {got})",
 }
 #: Errors for a value that should have been a mapping of fields.
 _MAPPING = ("dict_type", "model_type", "model_attributes_type")

@@ -18,6 +18,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
+from ..export.text import page_url
 from ..facts import urls
 from ..facts.catalog import Catalog
 from ..facts.load import Entry
@@ -31,6 +32,7 @@ from ..facts.names import (
     value_words,
 )
 from . import prose
+from .editing import Editing, Fix
 
 TEMPLATES = Path(__file__).with_name("templates")
 _OUTER_P = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
@@ -59,6 +61,13 @@ class Page:
 
     def entry(self, record_id: str) -> Entry:
         return self.catalog.records[record_id]
+
+    def fix(self, entry: Entry) -> Fix | None:
+        """The record's edit link and filled-in correction form; None without a repository."""
+        editing, briefing = self.renderer.editing, self.catalog.briefing
+        if editing is None or briefing is None:
+            return None
+        return editing.fix(entry, self.name(entry.id), page_url(briefing, entry))
 
     def name(self, record_id: str) -> str:
         return self.renderer.name(record_id)
@@ -210,11 +219,17 @@ class Renderer:
     """Renders records and pages of one briefing with the templates."""
 
     def __init__(
-        self, catalog: Catalog, templates: Path = TEMPLATES, directory_urls: bool = True
+        self,
+        catalog: Catalog,
+        templates: Path = TEMPLATES,
+        directory_urls: bool = True,
+        editing: Editing | None = None,
     ) -> None:
         self.catalog = catalog
         #: MkDocs' use_directory_urls: False in a build to be read from disk (urls.py).
         self.directory_urls = directory_urls
+        #: Where a reader goes to fix a record, when the briefing has a GitHub repository.
+        self.editing = editing
         self.env = environment(templates)
         self._converted: dict[str, str] = {}
         # Worked out once per build, not once per link: every page names and links records.

@@ -55,3 +55,10 @@ def test_an_unknown_licence_is_refused_with_where_to_look(briefing: Briefing) ->
         "license: must be an SPDX licence identifier, like 'CC-BY-4.0' or 'MIT' — see "
         "https://spdx.org/licenses/ (got 'CC-BY-4')"
     ]
+
+
+def test_a_branch_that_is_no_branch_name_is_refused(briefing: Briefing) -> None:
+    briefing.edit("briefing.yml", "last_reviewed:", 'branch: "../main"\nlast_reviewed:')
+    assert [p.split(": ", 1)[1] for p in briefing.problems()] == [
+        "branch: must be a branch name of the repository, like 'main' (got '../main')"
+    ]
