@@ -5,6 +5,7 @@ made), ``on_pre_page_macros`` and ``on_post_page_macros`` around every page, and
 ``on_post_build`` (the data files written into site/data/). MkDocs calls, through the hooks
 file ``macros/hooks.py``, ``on_startup`` (which command runs), ``on_files`` (a page for
 every record), ``on_env`` (the theme's compiled templates kept between builds) and
+``on_page_content`` (every page's HTML through the sanitiser, site/sanitise.py) and
 ``on_page_context`` (a record page's JSON-LD, for the theme's head).
 All the work happens in the sub-packages; this module only connects them to MkDocs.
 
@@ -34,7 +35,7 @@ from .facts.catalog import Catalog
 from .facts.checking import check
 from .facts.model import COLLECTIONS
 from .facts.problems import summary
-from .site import jsonld, pages, timeline
+from .site import jsonld, pages, sanitise, timeline
 from .site.pages import Generated
 from .site.render import COMPILED, Page, Renderer
 from .site.views import MACROS, MacroError, Views
@@ -204,6 +205,11 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     (``site.render.COMPILED``): under ``mkdocs serve`` every rebuild makes a new one."""
     env.bytecode_cache = COMPILED
     return env
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """Every page's content, made from data or not, through the allowlist sanitiser."""
+    return sanitise.clean(html)
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:

@@ -103,6 +103,8 @@ _BY_TYPE = {
     "(got {got})",
     "link_scheme": "must link to a web address starting with https:// or http://, or to a "
     "record with [[record-id]] (got {got})",
+    "link_reference": "must write each link in place, like [words](https://…) — reference "
+    "definitions are not read (got {got})",
     "string_type": "must be text (got {got})",
     "string_too_short": "must not be empty — give a value, or leave the line out",
     "list_type": "must be a list, one '- item' per line (got {got})",
@@ -137,7 +139,12 @@ def value_message(error: dict[str, Any], fields: Sequence[str], singular: str) -
         if isinstance(value, str):
             return "must not be empty"
         return "must cite at least one source" if loc[-1] == "sources" else "must not be empty"
-    if kind in ("html_in_prose", "image_in_prose", "link_scheme"):
+    if kind == "string_too_long":
+        return (
+            f"must be at most {ctx['max_length']:,} characters — shorten it, or split it "
+            f"(got {len(str(value)):,})"
+        )
+    if kind in ("html_in_prose", "image_in_prose", "link_scheme", "link_reference"):
         return _BY_TYPE[kind].format(got=got(ctx.get("tag", value)))
     if kind == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERNS:
         return _PATTERNS[ctx["pattern"]].format(got=got(value))

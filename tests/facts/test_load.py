@@ -308,6 +308,9 @@ def test_a_number_with_commas_is_refused(briefing: Briefing, value: str, ok: boo
         ("See [the text](https://example.org/inf) and [[inf-treaty]].", None),
         ("See <https://example.org/inf>, a Markdown autolink.", None),
         ("If A < B and C > D, the treaty holds.", None),
+        ("See [the text](https://example.org/inf 'a title').", "must link to a web address"),
+        ("See [the [real] text](javascript:alert(1)).", "must link to a web address"),
+        ("He said [sic] that [[inf-treaty]] holds [1].", None),
     ],
 )
 def test_prose_links_only_to_web_addresses_and_records(
@@ -318,6 +321,36 @@ def test_prose_links_only_to_web_addresses_and_records(
     assert [p.startswith(f"{SIGNING}:5: summary: {problem}") for p in found] == (
         [True] if problem else []
     )
+
+
+def test_a_reference_definition_is_refused_with_its_line(briefing: Briefing) -> None:
+    briefing.edit(
+        SIGNING,
+        "summary: The two leaders sign [[inf-treaty|the treaty]].",
+        'summary: "See [the text][1].\\n\\n[1]: https://example.org/inf"',
+    )
+    assert briefing.problems() == [
+        f"{SIGNING}:5: summary: must write each link in place, like [words](https://…) — "
+        "reference definitions are not read (got '[1]: https://example.org/inf')"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "limit"),
+    [
+        (SIGNING, "summary: The two leaders sign [[inf-treaty|the treaty]].", 10_000),
+        (SIGNING, "title: The INF Treaty is signed", 2_000),
+    ],
+)
+def test_a_value_too_long_for_its_field_is_refused_with_its_length(
+    briefing: Briefing, name: str, old: str, limit: int
+) -> None:
+    field = old.split(":")[0]
+    briefing.edit(name, old, f"{field}: '{'[[a' * (limit // 3 + 1)}'")
+    got = 3 * (limit // 3 + 1)
+    assert [p.split(": ", 1)[1] for p in briefing.problems()] == [
+        f"{field}: must be at most {limit:,} characters — shorten it, or split it (got {got:,})"
+    ]
 
 
 def test_a_file_that_cannot_be_opened_is_a_problem_not_a_traceback(briefing: Briefing) -> None:
