@@ -108,7 +108,12 @@ def define_env(env: Any) -> None:
     built = checked.catalog
     renderer = Renderer(built)
     # The data files are made here, before any page, so the Data page can give their sizes.
-    downloads = publish.downloads(built, history.read(folder, built))
+    dated = history.read(folder, built)
+    for notice in dated.notices:
+        # INFO, not WARNING: a strict build fails on a warning, and this one would fail
+        # every build for as long as the commit is in the history.
+        log.info(notice)
+    downloads = publish.downloads(built, dated)
     views = Views(built, renderer, downloads, _page_items())
     # Material prints site_name unescaped in several places: it comes from data, so escape it.
     env.conf["site_name"] = html.escape(views.briefing.title)

@@ -73,5 +73,6 @@ def _link(parent: ET.Element, rel: str, href: str, media_type: str) -> None:
 
 
 def _time(moment: dt.datetime) -> str:
-    """RFC 3339 in UTC, to the second: ``2026-11-27T10:43:57Z``."""
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """RFC 3339 in UTC, to the second: ``2026-11-27T10:43:57Z`` (the year always in four
+    digits, which ``strftime("%Y")`` does not give before 1000)."""
+    return moment.astimezone(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"

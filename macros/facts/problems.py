@@ -92,6 +92,7 @@ _BY_TYPE = {
     "date_format": f"must be {DATE_LIKE} (got {{got}})",
     "date_calendar": "must be a real calendar date (got {got})",
     "date_range_order": "must end after it starts (got {got})",
+    "date_range": "must be in the years 1 to 9998 (got {got})",
     "number_format": "must be a number like 11000 (got {got})",
     "number_commas": "must be written without commas, like 11000 (got {got})",
     "number_range": "must be a number between 10^-15 and 10^15 in size (got {got})",
