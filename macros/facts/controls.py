@@ -13,8 +13,9 @@ import re
 
 #: One control character (the CR of a CRLF line ending is not one).
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
-#: Every control character in text that is not a line ending in a file.
-_ANY = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: A control character in a value, once read: a carriage return is one too.
+IN_VALUE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ANY = IN_VALUE
 
 
 def code_point(char: str) -> str:

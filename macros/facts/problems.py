@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .controls import visible
+
 HELP = "CONTRIBUTING.md#fixing-data-errors"
 _MAX_GOT = 60
 
@@ -27,11 +29,16 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """One line, whatever the file name, key or value holds: every control character,
+        line breaks too, is shown as its code point (controls.visible), so no data can start
+        a line of the report (or of a CI log, where ``::`` would start a workflow command)."""
         where = f"{self.path}:{self.line}:"
-        return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+        line = f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+        return visible(line)
 
     def annotation(self) -> str:
-        """The same problem as a GitHub Actions workflow command, shown on its line in a PR."""
+        """The same problem as a GitHub Actions workflow command, shown on its line in a PR:
+        ``%``, CR and LF escaped as GitHub documents, every other control character shown."""
         title = f"{self.field} in {self.path}" if self.field else self.path
         text = f"{self.field}: {self.message}" if self.field else self.message
         return (
@@ -41,7 +48,8 @@ class Problem:
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(escaped)
 
 
 def _property(text: str) -> str:
@@ -56,7 +64,7 @@ def got(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    text = " ".join(str(value).split())
+    text = visible(" ".join(str(value).split()))
     if len(text) > _MAX_GOT:
         text = text[: _MAX_GOT - 1] + "…"
     return "'" + text + "'"
@@ -160,6 +168,10 @@ FILE = {
     "not_utf8": "is not UTF-8 text (byte {byte} at column {column}) — save the file as UTF-8",
     "unreadable": "cannot be read ({why}) — check that the file exists and may be read",
     "too_large": "is larger than {limit} — a record file should be small; split it",
+    "too_deep": "nests lists and mappings more than {limit} deep — a record needs only a few "
+    "levels; check the brackets and the indentation from here",
+    "control": "contains the control character {code}, which no output can show — delete "
+    "it (most editors do not show it; retype the text around it)",
     "empty": "is empty — a record needs its fields; see data/README.md",
     "tab": "uses a tab to indent — indent with spaces only",
     "syntax": "is not valid YAML: {problem} — check the indentation and the quotes here",
@@ -173,6 +185,11 @@ FILE = {
     "file_name": "file name must be a record id in lowercase-kebab-case, like "
     "'summit-2019.yml' (got {got})",
     "extension": "must end in .yml (got {got}) — rename the file",
+    "symlink": "is a symbolic link — links are never followed; put the file itself here",
+    "not_regular": "is not a regular file (a pipe, a socket or a device) — a record is a "
+    "plain .yml file",
+    "reserved": "file name must not be {got}: the site makes a page of that name for the "
+    "collection — rename the file",
     "nested_folder": "is a folder inside a collection — keep each record as a .yml file "
     "directly in the collection's folder",
     "stray_file": "is not in a collection's folder — records go in one, like data/events/{got}",
