@@ -509,3 +509,11 @@ def test_an_id_that_would_take_the_place_of_a_generated_page_is_refused(
         "events/index.yml:1: file name must not be 'index.yml': the site makes a page of that "
         "name for the collection — rename the file"
     ]
+
+
+def test_a_link_to_a_long_odd_id_is_shown_shortened(briefing: Briefing) -> None:
+    briefing.edit(SIGNING, "[[inf-treaty|the treaty]].", f"'{'[[' * 3000}x]]'")
+    found = briefing.problems()
+    assert found == [
+        f"{SIGNING}:5: summary: links to [[{'[' * 59}…]], but there is no record '{'[' * 59}…'"
+    ]
