@@ -69,10 +69,10 @@ def _text(text: str) -> str:
 
 
 def _link(out: list[str], words: str, target: str) -> str:
-    """A Markdown link; a ``!`` just before it is written as an entity, so that it never
-    makes the link an image."""
-    if out and out[-1].endswith("!"):
-        out[-1] = out[-1][:-1] + "&#33;"
+    """A Markdown link; a ``!`` or ``\\`` just before it is written as an entity, so that it
+    never makes the link an image, or its bracket text."""
+    if out and out[-1].endswith(("!", "\\")):
+        out[-1] = out[-1][:-1] + f"&#{ord(out[-1][-1])};"
     url = target.replace("(", "%28").replace(")", "%29")
     return f"[{words}]({url})"
 
