@@ -155,6 +155,8 @@ def value_message(error: dict[str, Any], fields: Sequence[str], singular: str) -
         )
     if kind in ("html_in_prose", "image_in_prose", "link_scheme", "link_reference"):
         return _BY_TYPE[kind].format(got=got(ctx.get("tag", value)))
+    if kind in ("string_pattern_mismatch", "id_format") and isinstance(value, str):
+        value = visible(value)  # an id's every character matters: a line break too
     if kind == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERNS:
         return _PATTERNS[ctx["pattern"]].format(got=got(value))
     if kind in _BY_TYPE:

@@ -517,3 +517,13 @@ def test_a_link_to_a_long_odd_id_is_shown_shortened(briefing: Briefing) -> None:
     assert found == [
         f"{SIGNING}:5: summary: links to [[{'[' * 59}…]], but there is no record '{'[' * 59}…'"
     ]
+
+
+def test_an_era_id_with_a_line_break_is_refused(briefing: Briefing) -> None:
+    """'end' and a line break once passed as an id (a $ matched before it) and broke the
+    era's heading."""
+    briefing.edit("briefing.yml", "  - id: end\n", '  - id: "end\\n"\n')
+    assert briefing.problems() == [
+        "briefing.yml:17: eras[1].id: must be a record id in lowercase-kebab-case, like "
+        "'foreign-ministry' (got 'end<U+000A>')"
+    ]
