@@ -222,14 +222,32 @@ def is_web(url: str) -> bool:
     return "." in host[1:-1]
 
 
+def _only_record_links(text: str) -> bool:
+    """Whether nothing but ``[[id]]`` links can be in ``text``: whatever else the scan reads
+    or refuses needs ``](``, ``]:`` or ``<``. Most prose is so, and is read faster."""
+    return "](" not in text and "]:" not in text and "<" not in text
+
+
 def refused(text: str) -> Refused | None:
     """The first construct of ``text`` the check refuses, if any."""
-    if "[" not in text and "<" not in text:
+    if _only_record_links(text):
         return None
     return next((t for t in scan(text) if isinstance(t, Refused)), None)
 
 
 def record_links(text: str) -> Iterator[RecordLink]:
     """Every ``[[id]]`` link of ``text``."""
-    if "[[" in text:
+    if "[[" not in text:
+        return
+    if not _only_record_links(text):
         yield from (t for t in scan(text) if isinstance(t, RecordLink))
+        return
+    finder, start = _Finder(text), text.find("[[")
+    while start != -1:  # what scan finds here, without its other tokens
+        link = _record_link(text, start, finder)
+        if link is None:  # nor from any bracket of this run: go past it
+            run = _RUN_OPEN.match(text, start).end()  # type: ignore[union-attr]
+            start = text.find("[[", run)
+        else:
+            yield link
+            start = text.find("[[", link.end)

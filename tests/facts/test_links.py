@@ -6,6 +6,8 @@ import gc
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from macros.facts.links import RecordLink, Refused, WebLink, is_web, record_links, refused, scan
 
@@ -133,3 +135,11 @@ def test_the_whole_scan_grows_linearly_with_the_text(unit: str) -> None:
     finally:
         gc.enable()
     assert times[1] < 30 * times[0] + 1.0, (unit, times)
+
+
+@settings(max_examples=500, deadline=None, database=None, derandomize=True)
+@given(st.lists(st.sampled_from(["[", "]", "[[", "]]", "|", "a", " ", "\n", "x-y"]), max_size=25))
+def test_the_fast_reading_of_record_links_is_the_scan_s(pieces: list[str]) -> None:
+    """Text with nothing but [[id]] links is read by a pattern: it finds what scan finds."""
+    text = "".join(pieces)
+    assert list(record_links(text)) == [t for t in scan(text) if isinstance(t, RecordLink)]
