@@ -16,6 +16,7 @@ help:
 	@echo "make test    lint, type-check and run the whole test suite"
 	@echo "make screenshots  PNGs of home, timeline and an agreement at desktop and phone width"
 	@echo "make pdf     the briefing pack as PDF, A4 and Letter, into build/pdf/"
+	@echo "make lock    compile requirements*.txt, with every hash, from requirements*.in"
 	@echo "make bench   benchmarks: validator and build at 100, 1,000 and 10,000 records; serve after an edit"
 
 $(STAMP): requirements.txt requirements-dev.txt
