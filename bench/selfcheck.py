@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 # Imported after the line above: a script in bench/ starts with bench/, not the root, on sys.path.
 from macros.facts import model  # noqa: E402
 from macros.facts.dates import FuzzyDate  # noqa: E402
+from macros.facts.links import record_links  # noqa: E402
 
 Ref = tuple[str, tuple[str, ...]]
 #: Every scalar as text, as the real loader reads it; libyaml's version when it is built in.
@@ -74,8 +75,8 @@ def _walk(annotation: typing.Any, metadata: list[typing.Any], value: typing.Any)
         for element in value.values() if isinstance(value, dict) else value:
             yield from _walk(item, [], element)
     if isinstance(value, str):
-        for link in model.LINK.finditer(value):
-            yield link.group(1), ()
+        for link in record_links(value):
+            yield link.id, ()
 
 
 def _annotated_metadata(annotation: typing.Any) -> list[typing.Any]:

@@ -110,7 +110,10 @@ def export_files(data_dir: Path, out: Path, formats: Sequence[str]) -> int:
             print(problem)
         print(summary(problems, load.display(data_dir)))
         return 1
-    files = publish.downloads(built, history.read(data_dir, built), formats)
+    dated = history.read(data_dir, built)
+    for notice in dated.notices:
+        print(notice, file=sys.stderr)
+    files = publish.downloads(built, dated, formats)
     for path, file in zip(publish.write(out, files), files, strict=True):
         print(f"wrote {load.display(path)} ({file.size_words})")
     return 0

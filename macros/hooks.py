@@ -18,8 +18,9 @@ from macros.wiring import (  # noqa: E402
     on_config,
     on_env,
     on_files,
+    on_page_content,
     on_page_context,
     on_startup,
 )
 
-__all__ = ["on_config", "on_env", "on_files", "on_page_context", "on_startup"]
+__all__ = ["on_config", "on_env", "on_files", "on_page_content", "on_page_context", "on_startup"]

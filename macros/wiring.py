@@ -5,6 +5,7 @@ made), ``on_pre_page_macros`` and ``on_post_page_macros`` around every page, and
 ``on_post_build`` (the data files written into site/data/). MkDocs calls, through the hooks
 file ``macros/hooks.py``, ``on_startup`` (which command runs), ``on_files`` (a page for
 every record), ``on_env`` (the theme's compiled templates kept between builds) and
+``on_page_content`` (every page's HTML through the sanitiser, site/sanitise.py) and
 ``on_page_context`` (a record page's JSON-LD, for the theme's head).
 All the work happens in the sub-packages; this module only connects them to MkDocs.
 
@@ -35,7 +36,7 @@ from .facts.catalog import Catalog
 from .facts.checking import check
 from .facts.model import COLLECTIONS
 from .facts.problems import summary
-from .site import jsonld, offline, pages, timeline
+from .site import jsonld, offline, pages, sanitise, timeline
 from .site.editing import Editing
 from .site.pages import Generated
 from .site.render import COMPILED, Page, Renderer
@@ -128,7 +129,12 @@ def define_env(env: Any) -> None:
     editing = _editing(env.conf, built, folder)
     renderer = Renderer(built, directory_urls=env.conf["use_directory_urls"], editing=editing)
     # The data files are made here, before any page, so the Data page can give their sizes.
-    downloads = publish.downloads(built, history.read(folder, built))
+    dated = history.read(folder, built)
+    for notice in dated.notices:
+        # INFO, not WARNING: a strict build fails on a warning, and this one would fail
+        # every build for as long as the commit is in the history.
+        log.info(notice)
+    downloads = publish.downloads(built, dated)
     views = Views(built, renderer, downloads, _page_items())
     # Material prints site_name unescaped in several places: it comes from data, so escape it.
     env.conf["site_name"] = html.escape(views.briefing.title)
@@ -249,6 +255,11 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     (``site.render.COMPILED``): under ``mkdocs serve`` every rebuild makes a new one."""
     env.bytecode_cache = COMPILED
     return env
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """Every page's content, made from data or not, through the allowlist sanitiser."""
+    return sanitise.clean(html)
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:

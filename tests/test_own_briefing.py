@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from browser import serve
+from bs4 import BeautifulSoup
 from conftest import ROOT
 from pdf import print_pack
 from playwright.sync_api import Browser
@@ -119,8 +120,13 @@ def test_its_address_and_identity_reach_every_output(own: tuple[Path, Path]) -> 
     home = (site / "index.html").read_text(encoding="utf-8")
     assert '<p class="brief-subtitle">What this briefing covers, in one sentence</p>' in home
     about = (site / "about" / "index.html").read_text(encoding="utf-8")
-    repository = '<a href="https://example.org/your-repository">the briefing&#39;s repository</a>'
-    assert repository in about
+    links = BeautifulSoup(about, "html.parser").select(
+        'a[href="https://example.org/your-repository"]'
+    )
+    assert [a.get_text() for a in links] == [
+        "the briefing's repository",
+        "https://example.org/your-repository",
+    ]
     assert "<dt>Author</dt>" in about and "Your name" in about
     record = (site / "events" / "example-agreement-signed" / "index.html").read_text("utf-8")
     script = record[record.index('type="application/ld+json">') :]

@@ -156,13 +156,14 @@ def test_without_the_venv_the_test_fails_and_says_how_to_make_it(tmp_path: Path)
 
 
 def pins(path: Path) -> dict[str, str]:
-    """``name==version`` lines, by normalised name (PEP 503); ``-r`` lines are followed."""
+    """``name==version`` lines of a compiled requirements file (their hashes and comments
+    left out), by normalised name (PEP 503); ``-r`` lines are followed."""
     found: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#")[0].strip()
+        line = line.split("#")[0].strip().removesuffix("\\").strip()
         if line.startswith("-r "):
             found |= pins(path.parent / line.removeprefix("-r ").strip())
-        elif line:
+        elif line and not line.startswith("--hash"):
             name, version = line.split("==")
             found[re.sub(r"[-_.]+", "-", name).lower()] = version
     return found

@@ -67,10 +67,23 @@ def test_there_are_the_two_workflows() -> None:
 # --- zizmor --------------------------------------------------------------------------------
 
 
-def test_zizmor_finds_nothing_in_the_workflows() -> None:
-    done = tool(BIN / "zizmor", "--offline", "--no-progress", GITHUB / "workflows")
+def test_zizmor_finds_nothing_in_the_workflows_and_dependabot() -> None:
+    done = tool(BIN / "zizmor", "--offline", "--no-progress", GITHUB)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "No findings to report" in done.stdout
+    audited = done.stdout + done.stderr
+    for name in ("dependabot.yml", "workflows/publish.yml", "workflows/pull-request.yml"):
+        assert re.search(rf"completed \S*\.github/{re.escape(name)}\n", audited), name
+
+
+def test_zizmor_rejects_dependabot_without_a_cooldown(tmp_path: Path) -> None:
+    """The twin: the same configuration without its cooldown is a finding."""
+    config = (GITHUB / "dependabot.yml").read_text("utf-8")
+    lines = [line for line in config.splitlines() if "cooldown" not in line and "days" not in line]
+    (tmp_path / "dependabot.yml").write_text("\n".join(lines) + "\n", "utf-8")
+    done = tool(BIN / "zizmor", "--offline", "--no-progress", tmp_path / "dependabot.yml")
+    assert done.returncode != 0
+    assert done.stdout.count("[dependabot-cooldown]") == 3
 
 
 def test_zizmor_rejects_a_workflow_with_the_classic_mistakes(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ words.py words the changes for an editor.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -83,9 +84,13 @@ def snapshot(folder: Path, root: str = "") -> Snapshot:
         titles[key] = str(records[key].get("title") or records[key].get("name") or "")
     if loaded.briefing is not None:
         records[(BRIEFING, BRIEFING)] = _values(loaded.briefing)
-    unreadable = sorted(f"{c}/{i}.yml" for i, c in loaded.broken.items())
-    if loaded.briefing is None and (folder / "briefing.yml").is_file():
-        unreadable.insert(0, "briefing.yml")
+    # Every file the check has a problem with, whatever it is (a record that does not
+    # validate, a symbolic link, a stray file): what the check sees, the summary names. A
+    # briefing.yml that is not there at all is no file to compare.
+    shown = load.display(folder) + "/"
+    paths = {problem.path.removeprefix(shown) for problem in loaded.problems}
+    paths = {path for path in paths if os.path.lexists(folder / path)}
+    unreadable = sorted(paths, key=lambda path: (path != "briefing.yml", path))
     prefix = f"{root}/" if root and root != "." else ""
     return Snapshot(records, [prefix + path for path in unreadable], titles)
 
@@ -125,6 +130,8 @@ def _key_of(path: str) -> Key:
     parts = path.split("/")
     if parts[-1] == "briefing.yml":
         return (BRIEFING, BRIEFING)
+    if len(parts) < 2:  # a stray file beside the collections
+        return ("", path)
     return (parts[-2], parts[-1].removesuffix(".yml"))
 
 

@@ -22,7 +22,10 @@ NOT_FOUND = (
 )
 NOT_A_FOLDER = "{folder}: is not a folder — give the briefing's data folder, like data/"
 NO_GIT = "git is not installed — install it to compare revisions, or compare two data folders"
-_BLOB_MODES = {"100644", "100755"}  # regular files; symbolic links and submodules are skipped
+_BLOB_MODES = {"100644", "100755"}  # regular files; submodules are skipped
+#: A symbolic link in the revision becomes a link to nowhere here (its target is never
+#: read): the check refuses it as it refuses one on disk, so the summary names it too.
+_LINK_MODE = "120000"
 
 
 class RevisionError(Exception):
@@ -77,8 +80,14 @@ def _export(top: Path, commit: str, prefix: str, folder: Path) -> None:
         meta, _, name = line.partition("\t")
         mode, kind, blob = meta.split()
         inner = PurePosixPath(name).relative_to(prefix) if prefix != "." else PurePosixPath(name)
-        if kind == "blob" and mode in _BLOB_MODES and ".." not in inner.parts:
+        if kind != "blob" or ".." in inner.parts:
+            continue
+        if mode in _BLOB_MODES:
             wanted.append((blob, inner))
+        elif mode == _LINK_MODE:
+            link = folder.joinpath(*inner.parts)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to("a-symbolic-link-in-git")
     contents = _blobs(top, [blob for blob, _ in wanted])
     for (_, inner), content in zip(wanted, contents, strict=True):
         target = folder.joinpath(*inner.parts)

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..facts.controls import visible
 from ..facts.names import noun
 from .compare import BRIEFING, MISSING, VERBS, Change, Edit, Key
 
@@ -51,7 +52,7 @@ def plain(changes: Sequence[Change], unreadable: Sequence[str]) -> str:
         if change.verb != "changed":
             lines.append(_headline(change, _quoted))
         lines += [f"{name}: {_edit(edit, _quoted)}" for edit in change.edits]
-    lines += [UNREADABLE.format(path=path) for path in unreadable]
+    lines += [UNREADABLE.format(path=visible(path)) for path in unreadable]
     lines.append(count(changes, unreadable))
     return "\n".join(lines) + "\n"
 
@@ -66,7 +67,7 @@ def markdown(changes: Sequence[Change], unreadable: Sequence[str], old: str, new
         else:
             lines.append(f"- {_headline(change, _code)}")
         lines += [f"  - {_edit(edit, _code)}" for edit in change.edits]
-    lines += [f"- {UNREADABLE.format(path=_code(path))}" for path in unreadable]
+    lines += [f"- {UNREADABLE.format(path=_code(visible(path)))}" for path in unreadable]
     return "\n".join(lines).rstrip() + "\n"
 
 

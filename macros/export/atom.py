@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
+from ..facts import controls
 from ..facts.catalog import Catalog
 from ..facts.model import Named
 from ..facts.names import name_of, noun
@@ -62,7 +63,7 @@ def feed(catalog: Catalog, history: History) -> bytes:
         _add(item, "published", _time(change.added))
         _add(item, "updated", _time(change.changed))
         _link(item, "alternate", url, "text/html")
-        ET.SubElement(item, "category", {"term": entry.collection, "label": kind})
+        ET.SubElement(item, "category", {"term": entry.collection, "label": controls.strip(kind)})
         summary = description(catalog, entry)
         if summary:
             _add(item, "summary", summary, type="text")
@@ -72,15 +73,17 @@ def feed(catalog: Catalog, history: History) -> bytes:
 
 
 def _add(parent: ET.Element, name: str, text: str | None = None, **attributes: str) -> ET.Element:
-    element = ET.SubElement(parent, name, attributes)
-    element.text = text
+    """A child element; XML 1.0 has no place for control characters, so none is written."""
+    element = ET.SubElement(parent, name, {k: controls.strip(v) for k, v in attributes.items()})
+    element.text = controls.strip(text) if text is not None else None
     return element
 
 
 def _link(parent: ET.Element, rel: str, href: str, media_type: str) -> None:
-    ET.SubElement(parent, "link", {"rel": rel, "type": media_type, "href": href})
+    ET.SubElement(parent, "link", {"rel": rel, "type": media_type, "href": controls.strip(href)})
 
 
 def _time(moment: dt.datetime) -> str:
-    """RFC 3339 in UTC, to the second: ``2026-11-27T10:43:57Z``."""
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """RFC 3339 in UTC, to the second: ``2026-11-27T10:43:57Z`` (the year always in four
+    digits, which ``strftime("%Y")`` does not give before 1000)."""
+    return moment.astimezone(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"

@@ -35,12 +35,24 @@ class Change:
     changed: dt.datetime
 
 
+#: The commit times a feed and a calendar can be dated by. A commit outside them (git takes
+#: any date a committer gives, year 10000 too) is left out, with a notice (``notices``).
+EARLIEST = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+LATEST = dt.datetime(9998, 12, 31, tzinfo=dt.UTC)
+OUT_OF_RANGE = (
+    "git history: a commit of {path} is dated {when} seconds from 1970, outside 1970 to 9998; "
+    "its date is left out of the feed and the calendar"
+)
+
+
 @dataclass(frozen=True)
 class History:
-    """Every record's ``Change``; records with no history get ``fallback`` for both."""
+    """Every record's ``Change``; records with no history get ``fallback`` for both.
+    ``notices`` says what in the history could not be used, for the build to show."""
 
     fallback: dt.datetime
     changes: dict[str, Change] = field(default_factory=dict)
+    notices: tuple[str, ...] = ()
 
     def of(self, record_id: str) -> Change:
         return self.changes.get(record_id) or Change(self.fallback, self.fallback)
@@ -60,7 +72,9 @@ def fallback(catalog: Catalog) -> dt.datetime:
 
 def read(data_dir: Path, catalog: Catalog) -> History:
     """The history of every record file in ``data_dir``, from git where it can be had."""
-    return History(fallback(catalog), changes(git_log(data_dir), catalog))
+    notices: list[str] = []
+    found = changes(git_log(data_dir), catalog, notices)
+    return History(fallback(catalog), found, tuple(notices))
 
 
 def git_log(data_dir: Path) -> str:
@@ -71,19 +85,32 @@ def git_log(data_dir: Path) -> str:
         return ""
 
 
-def changes(log: str, catalog: Catalog) -> dict[str, Change]:
-    """Each record's first and last commit time, from ``git log`` output."""
+def changes(log: str, catalog: Catalog, notices: list[str] | None = None) -> dict[str, Change]:
+    """Each record's first and last commit time, from ``git log`` output; a commit time out
+    of range is left out, and said in ``notices``."""
     newest: dict[str, dt.datetime] = {}
     oldest: dict[str, dt.datetime] = {}
     for commit in log.split("\0")[1:]:
         when, *files = commit.strip("\n").split("\n")
-        stamp = dt.datetime.fromtimestamp(int(when), tz=dt.UTC)
+        stamp = _stamp(when)
         for name in filter(None, files):
             record_id = _record_of(name, catalog)
-            if record_id is not None:  # commit times need not be in log order: compare
+            if record_id is not None and stamp is None:
+                if notices is not None:
+                    notices.append(OUT_OF_RANGE.format(path=name, when=when.strip()))
+            elif record_id is not None and stamp is not None:  # times need not be in order
                 newest[record_id] = max(stamp, newest.get(record_id, stamp))
                 oldest[record_id] = min(stamp, oldest.get(record_id, stamp))
     return {i: Change(oldest[i], newest[i]) for i in sorted(newest)}
+
+
+def _stamp(when: str) -> dt.datetime | None:
+    """A commit time as a UTC datetime, or None if out of range (or not a number)."""
+    try:
+        stamp = dt.datetime.fromtimestamp(int(when), tz=dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        return None
+    return stamp if EARLIEST <= stamp <= LATEST else None
 
 
 def _record_of(name: str, catalog: Catalog) -> str | None:

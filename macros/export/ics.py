@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, vText, vUri
 
+from ..facts import controls
 from ..facts.catalog import Catalog
 from ..facts.load import Entry
 from ..facts.model import Briefing
@@ -38,8 +39,8 @@ def calendar(catalog: Catalog, history: History) -> bytes:
     feed.add("version", "2.0")
     feed.add("prodid", "-//briefing-generator//timeline//EN")
     feed.add("calscale", "GREGORIAN")
-    feed.add("x-wr-calname", vText(briefing.title))
-    feed.add("x-wr-caldesc", vText(briefing.subtitle))
+    feed.add("x-wr-calname", vText(controls.strip(briefing.title)))
+    feed.add("x-wr-caldesc", vText(controls.strip(briefing.subtitle)))
     for entry in catalog.dated(*COLLECTIONS):
         feed.add_component(event(catalog, entry, history))
     return bytes(feed.to_ical(sorted=False))
@@ -56,13 +57,15 @@ def event(catalog: Catalog, entry: Entry, history: History) -> Event:
     item.add("dtstamp", history.of(entry.id).changed.astimezone(dt.UTC))
     item.add("dtstart", when.earliest)
     item.add("dtend", when.latest + _ONE_DAY)
-    item.add("summary", name_of(entry))
-    item.add("description", _description(catalog, entry))
+    # icalendar escapes TEXT as RFC 5545 says (backslash, ';', ',' and line breaks, a lone
+    # CR too); control characters, which TEXT does not allow, are dropped first.
+    item.add("summary", controls.strip(name_of(entry)))
+    item.add("description", controls.strip(_description(catalog, entry)))
     if getattr(record, "place", None):
-        item.add("location", record.place)
+        item.add("location", controls.strip(record.place))
     if catalog.briefing.url:  # a URL property must be absolute
         item.add("url", vUri(page_url(catalog.briefing, entry)), parameters={"VALUE": "URI"})
-    item.add("categories", [entry.collection, kind])
+    item.add("categories", [entry.collection, controls.strip(kind)])
     item.add("transp", "TRANSPARENT")
     item.add("x-briefing-precision", when.precision)
     item.add("x-briefing-approximate", "TRUE" if when.approximate else "FALSE")

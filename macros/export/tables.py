@@ -29,6 +29,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..facts import controls
 from ..facts.catalog import Catalog
 from ..facts.dates import FuzzyDate
 from ..facts.fields import Shape, shape
@@ -38,7 +39,7 @@ from .text import field_order, iso, page_url
 #: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: A number as Python and spreadsheets write it: ``-5``, ``+3.2``, ``.5``, ``1e-05``.
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_PLAIN_NUMBER = re.compile(r"[+-]?+(?:\d++(?:\.\d*+)?+|\.\d++)(?:[eE][+-]?+\d++)?+")
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def tables(catalog: Catalog) -> dict[str, bytes]:
         writer.writerow(["id", "page_url", *(c.name for c in columns)])
         for entry in catalog.collections[name]:
             cells = [entry.id, page_url(briefing, entry), *(c.value(entry.record) for c in columns)]
-            writer.writerow([guarded(cell) for cell in cells])
+            writer.writerow([guarded(controls.strip(cell)) for cell in cells])
         out[file_name(name)] = buffer.getvalue().encode("utf-8")
     return out
 

@@ -7,7 +7,6 @@ show Markdown as plain text and spell out what each date means. Nothing here is 
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -17,12 +16,12 @@ from pydantic import BaseModel
 from ..facts import urls
 from ..facts.catalog import Catalog
 from ..facts.dates import FuzzyDate
+from ..facts.links import RecordLink, WebLink, scan
 from ..facts.load import Entry
-from ..facts.model import AUTOLINK, LINK, Briefing
+from ..facts.model import Briefing
 from ..facts.names import name_of
 from ..facts.problems import field_name
 
-_MD_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?\s*\)")
 #: The fields that describe a record in a sentence or two, in the order they are preferred.
 _DESCRIBED_BY = ("summary", "note", "measures", "role")
 
@@ -62,15 +61,18 @@ def plain(catalog: Catalog, text: str | None) -> str:
     if not text:
         return ""
 
-    def linked(match: re.Match[str]) -> str:
-        entry = catalog.get(match.group(1))
-        label = match.group(2)
-        return label if label else (name_of(entry) if entry else match.group(1))
-
-    text = LINK.sub(linked, text)
-    text = _MD_LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", text)
-    text = AUTOLINK.sub(lambda m: m.group(1), text)
-    return " ".join(text.split())
+    parts = []
+    for token in scan(text):
+        if isinstance(token, str):
+            parts.append(token)
+        elif isinstance(token, RecordLink):
+            entry = catalog.get(token.id)
+            parts.append(token.words or (name_of(entry) if entry else token.id))
+        elif isinstance(token, WebLink):
+            parts.append(token.url if token.auto else f"{token.words} ({token.url})")
+        else:  # refused by the check; a file written by another tool shows it as it is
+            parts.append(token.source)
+    return " ".join("".join(parts).split())
 
 
 def description(catalog: Catalog, entry: Entry) -> str:

@@ -16,8 +16,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from .fields import Shape, shape
+from .links import record_links
 from .load import Entry, Lines, Loc
-from .model import COLLECTIONS, LINK, Briefing
+from .model import COLLECTIONS, Briefing
 
 BRIEFING = "briefing"
 
@@ -106,9 +107,8 @@ def _walk(source: str, value: Any, plan: Plan, loc: Loc, found: list[Reference])
     if kind == "ref":
         found.append(Reference(source, value, loc, detail.collections))
     elif kind == "prose":
-        if "[[" in value:
-            for match in LINK.finditer(value):
-                found.append(Reference(source, match.group(1), loc, (), in_prose=True))
+        for link in record_links(value):
+            found.append(Reference(source, link.id, loc, (), in_prose=True))
     elif kind == "model":
         _collect(source, value, loc, found)
     elif kind == "list":

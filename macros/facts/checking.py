@@ -108,9 +108,10 @@ def _unresolved(catalog: Catalog, ref: Reference, broken: dict[str, str]) -> str
     if target is None:
         kind = noun(ref.allowed[0]) if len(ref.allowed) == 1 else "record"
         pool = [i for name in (ref.allowed or COLLECTIONS) for i in _ids(catalog, name)]
-        hint = words.did_you_mean(ref.target, pool)
+        shown = words.got(ref.target)[1:-1]  # shortened: a link's id was never checked
+        hint = words.did_you_mean(ref.target, pool) if shown == ref.target else ""
         key = "link_missing" if ref.in_prose else "ref_missing"
-        return words.CROSS[key].format(noun=kind, id=ref.target, hint=hint)
+        return words.CROSS[key].format(noun=kind, id=shown, hint=hint)
     if ref.allowed and target.collection not in ref.allowed:
         wanted = " or ".join(COLLECTIONS[name][1] for name in ref.allowed)
         is_a = COLLECTIONS[target.collection][1]

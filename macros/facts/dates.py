@@ -21,6 +21,11 @@ _PATTERN = re.compile(rf"^{_POINT}(?:/{_POINT})?$")
 JSON_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?~?(/\d{4}(-\d{2}(-\d{2})?)?~?)?$"
 
 
+#: The years a briefing's dates may fall in: every output can write each day of them and the
+#: day after (the calendar's events end on the next day, RFC 5545), which 9999-12-31 lacks.
+FIRST_YEAR, LAST_YEAR = 1, 9998
+
+
 class DateError(ValueError):
     """A date that cannot be read; ``kind`` picks the message in problems.py."""
 
@@ -148,4 +153,6 @@ def _point(groups: tuple[str | None, ...]) -> Point:
         dt.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError:
         raise DateError("date_calendar") from None
+    if year > LAST_YEAR:
+        raise DateError("date_range")
     return Point(year, month, day)

@@ -27,19 +27,17 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from . import links
 from .dates import JSON_PATTERN, DateError, FuzzyDate
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_ID = re.compile(ID_PATTERN)
-#: ``[[record-id]]`` or ``[[record-id|words to show]]`` inside any Markdown field.
-LINK = re.compile(r"\[\[\s*([^\]|]*?)\s*(?:\|([^\]]*))?\]\]")
-#: Raw HTML: a tag, a comment, a declaration or a processing instruction. A Markdown
-#: autolink such as <https://example.org> is not HTML, unless it hides a space.
-_HTML = re.compile(r"<(?!https?://[^\s<>]*>)/?[A-Za-z][^>]*>|<!--|<![A-Za-z]|<\?")
-AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
-#: Markdown links and images, inline ``[x](target)`` or by reference ``[x]: target``.
-_MD_TARGET = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S*?)>?\s*$", re.M)
-_WEB = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$", re.IGNORECASE)
+_ID = re.compile(r"[a-z0-9]++(?:-[a-z0-9]++)*+")
+#: The longest Markdown field and the longest line of text, in characters. Python-Markdown's
+#: inline processing takes time that grows with the square of a text's length on some input
+#: (runs of brackets or entities): these limits keep the build of any record within a
+#: second or two (bench/README.md, "Linear time").
+MAX_PROSE = 10_000
+MAX_TEXT = 2_000
 
 
 # --- Scalars -------------------------------------------------------------------------------
@@ -97,22 +95,15 @@ Number = Annotated[
 
 
 def _prose(text: str) -> str:
-    tag = _HTML.search(text) if "<" in text else None
-    if tag:
-        raise PydanticCustomError("html_in_prose", "html", {"tag": tag.group()})
-    if "](" not in text and "]:" not in text:  # no Markdown link or image is there
-        return text
-    for image, inline, by_reference in _MD_TARGET.findall(text):
-        if image:
-            raise PydanticCustomError("image_in_prose", "image", {"tag": inline})
-        target = inline or by_reference
-        if not _WEB.match(target):
-            raise PydanticCustomError("link_scheme", "link", {"tag": target})
+    """Markdown whose links are all links to records or web addresses (links.py)."""
+    found = links.refused(text)
+    if found is not None:
+        raise PydanticCustomError(found.kind, "refused", {"tag": found.got})
     return text
 
 
 def _web_address(text: str) -> str:
-    if not _WEB.match(text):
+    if not links.is_web(text):
         raise PydanticCustomError("url_scheme", "not a web address")
     return text
 
@@ -147,13 +138,13 @@ def _is_ip_address(host: str) -> bool:
 
 def record_id(text: str) -> str:
     """An id of a record or an era: lowercase words joined by hyphens."""
-    if not _ID.match(text):
+    if not _ID.fullmatch(text):
         raise PydanticCustomError("id_format", "not an id")
     return text
 
 
 #: One line of plain text: shown literally, never interpreted as Markdown or HTML.
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
 
 
 @dataclass(frozen=True)
@@ -161,17 +152,23 @@ class Markdown:
     """Marks a field as Markdown whose ``[[record-id]]`` links catalog.py resolves."""
 
 
+#: What the JSON Schemas (and so briefing.schema.json) say of every Markdown field.
+UNSAFE = (
+    "Markdown as the editor wrote it. The check refuses raw HTML, images and links to "
+    "anything but web addresses and [[record-id]], but a program that renders it must still "
+    "pass the HTML through a sanitiser, as the briefing's own pages do."
+)
 #: Markdown, with ``[[record-id]]`` links; raw HTML is refused.
 Prose = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_PROSE),
     AfterValidator(_prose),
     Markdown(),
-    Field(json_schema_extra={"format": "markdown"}),
+    Field(json_schema_extra={"format": "markdown", "$comment": UNSAFE}),
 ]
 Url = Annotated[
     str,
-    StringConstraints(strip_whitespace=True),
+    StringConstraints(strip_whitespace=True, max_length=MAX_TEXT),
     AfterValidator(_web_address),
     Field(json_schema_extra={"format": "uri", "pattern": "^https?://"}),
 ]

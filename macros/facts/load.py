@@ -21,7 +21,8 @@ from pydantic.fields import FieldInfo
 
 from . import problems as words
 from . import yamlfile
-from .model import COLLECTIONS, ID_PATTERN, Briefing, Record
+from .controls import visible
+from .model import COLLECTIONS, Briefing, Record
 from .problems import Problem
 from .yamlfile import Lines, Loc, Refused
 
@@ -93,7 +94,9 @@ def _load(data_dir: Path) -> Loaded:
     root = display(data_dir)
     shown = f"{root}/briefing.yml"
     briefing, briefing_lines = None, Lines(by_loc={})
-    if (data_dir / "briefing.yml").is_file():
+    if (data_dir / "briefing.yml").is_symlink():
+        found.append(Problem(shown, 1, "", words.FILE["symlink"]))
+    elif (data_dir / "briefing.yml").is_file():
         parsed = _parse(data_dir / "briefing.yml", shown, Briefing, "the briefing", found)
         if parsed:
             briefing, briefing_lines = parsed
@@ -111,39 +114,64 @@ def _load(data_dir: Path) -> Loaded:
     return Loaded(briefing, shown, briefing_lines, entries, found, broken)
 
 
+#: A record file's name: its id, then ``.yml``, and nothing else (no line break after it).
+_GOOD_NAME = re.compile(r"[a-z0-9]++(?:-[a-z0-9]++)*+\.yml")
+#: Ids a record may not have: the site makes a page of that name in every collection's folder
+#: (``urls.collection_page``), which would take the record's place.
+RESERVED = {"index"}
+
+
+def _kind(entry: os.DirEntry[str]) -> str | None:
+    """Why a directory entry cannot be a record file or a collection, if it cannot: it is a
+    symbolic link (never followed: it could point anywhere), or not a file or folder."""
+    if entry.is_symlink():
+        return "symlink"
+    if entry.is_dir(follow_symlinks=False) or entry.is_file(follow_symlinks=False):
+        return None
+    return "not_regular"
+
+
 def _record_files(
     data_dir: Path, root: str, found: list[Problem]
 ) -> Iterator[tuple[str, str, str]]:
     """(collection, file name, path) of every record file, in a stable order; strays are
     problems. Paths stay strings: this loop runs once per record."""
-    good_name = re.compile(ID_PATTERN.removesuffix("$") + r"\.yml$")
+
+    def refuse(where: str, key: str, **values: str) -> None:
+        found.append(Problem(f"{root}/{where}", 1, "", words.FILE[key].format(**values)))
+
     for item in sorted(os.scandir(data_dir), key=lambda e: e.name):
         if item.name in IGNORED or item.name == "briefing.yml" or item.name.startswith("."):
             continue
-        if not item.is_dir():
-            message = words.FILE["stray_file"].format(got=item.name)
-            found.append(Problem(f"{root}/{item.name}", 1, "", message))
+        odd = _kind(item)
+        if odd is not None:
+            refuse(item.name, odd)
+            continue
+        if not item.is_dir(follow_symlinks=False):
+            refuse(item.name, "stray_file", got=visible(item.name))
             continue
         if item.name not in COLLECTIONS:
             hint = words.did_you_mean(item.name, COLLECTIONS)
-            message = words.FILE["folder"].format(
-                got=words.got(item.name), hint=hint, collections=", ".join(COLLECTIONS)
-            )
-            found.append(Problem(f"{root}/{item.name}", 1, "", message))
+            collections = ", ".join(COLLECTIONS)
+            got = words.got(visible(item.name))
+            refuse(item.name, "folder", got=got, hint=hint, collections=collections)
             continue
         for file in sorted(os.scandir(item.path), key=lambda e: e.name):
-            name = file.name
+            name, where = file.name, f"{item.name}/{file.name}"
             if name.startswith(".") or name == "README.md":
                 continue
-            if good_name.match(name):
-                yield item.name, name, file.path
-                continue
-            if file.is_dir():
-                kind = "nested_folder"
-            else:
+            odd = _kind(file)
+            if odd is not None:
+                refuse(where, odd)
+            elif file.is_dir(follow_symlinks=False):
+                refuse(where, "nested_folder")
+            elif not _GOOD_NAME.fullmatch(name):
                 kind = "file_name" if name.endswith(".yml") else "extension"
-            message = words.FILE[kind].format(got=words.got(name))
-            found.append(Problem(f"{root}/{item.name}/{name}", 1, "", message))
+                refuse(where, kind, got=words.got(visible(name)))
+            elif name[:-4] in RESERVED:
+                refuse(where, "reserved", got=words.got(name))
+            else:
+                yield item.name, name, file.path
 
 
 def _parse(

@@ -19,9 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from .dates import FuzzyDate
 from .fields import (
-    AUTOLINK,
     ID_PATTERN,
-    LINK,
     ActorRef,
     AgreementRef,
     AnyRef,
@@ -45,7 +43,7 @@ from .fields import (
     record_id,
 )
 
-__all__ = ["AUTOLINK", "COLLECTIONS", "ID_PATTERN", "LINK", "Markdown", "RefTo"]
+__all__ = ["COLLECTIONS", "ID_PATTERN", "Markdown", "RefTo"]
 
 
 class Part(BaseModel):

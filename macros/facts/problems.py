@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .controls import visible
+
 HELP = "CONTRIBUTING.md#fixing-data-errors"
 _MAX_GOT = 60
 
@@ -27,11 +29,16 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """One line, whatever the file name, key or value holds: every control character,
+        line breaks too, is shown as its code point (controls.visible), so no data can start
+        a line of the report (or of a CI log, where ``::`` would start a workflow command)."""
         where = f"{self.path}:{self.line}:"
-        return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+        line = f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+        return visible(line)
 
     def annotation(self) -> str:
-        """The same problem as a GitHub Actions workflow command, shown on its line in a PR."""
+        """The same problem as a GitHub Actions workflow command, shown on its line in a PR:
+        ``%``, CR and LF escaped as GitHub documents, every other control character shown."""
         title = f"{self.field} in {self.path}" if self.field else self.path
         text = f"{self.field}: {self.message}" if self.field else self.message
         return (
@@ -41,7 +48,8 @@ class Problem:
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(escaped)
 
 
 def _property(text: str) -> str:
@@ -56,7 +64,7 @@ def got(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    text = " ".join(str(value).split())
+    text = visible(" ".join(str(value).split()))
     if len(text) > _MAX_GOT:
         text = text[: _MAX_GOT - 1] + "…"
     return "'" + text + "'"
@@ -93,6 +101,7 @@ _BY_TYPE = {
     "date_format": f"must be {DATE_LIKE} (got {{got}})",
     "date_calendar": "must be a real calendar date (got {got})",
     "date_range_order": "must end after it starts (got {got})",
+    "date_range": "must be in the years 1 to 9998 (got {got})",
     "number_format": "must be a number like 11000 (got {got})",
     "number_commas": "must be written without commas, like 11000 (got {got})",
     "number_range": "must be a number between 10^-15 and 10^15 in size (got {got})",
@@ -107,6 +116,8 @@ _BY_TYPE = {
     "(got {got})",
     "link_scheme": "must link to a web address starting with https:// or http://, or to a "
     "record with [[record-id]] (got {got})",
+    "link_reference": "must write each link in place, like [words](https://…) — reference "
+    "definitions are not read (got {got})",
     "string_type": "must be text (got {got})",
     "string_too_short": "must not be empty — give a value, or leave the line out",
     "list_type": "must be a list, one '- item' per line (got {got})",
@@ -166,8 +177,15 @@ def value_message(
         if isinstance(value, str):
             return "must not be empty"
         return "must cite at least one source" if loc[-1] == "sources" else "must not be empty"
-    if kind in ("html_in_prose", "image_in_prose", "link_scheme"):
+    if kind == "string_too_long":
+        return (
+            f"must be at most {ctx['max_length']:,} characters — shorten it, or split it "
+            f"(got {len(str(value)):,})"
+        )
+    if kind in ("html_in_prose", "image_in_prose", "link_scheme", "link_reference"):
         return _BY_TYPE[kind].format(got=got(ctx.get("tag", value)))
+    if kind in ("string_pattern_mismatch", "id_format") and isinstance(value, str):
+        value = visible(value)  # an id's every character matters: a line break too
     if kind == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERNS:
         return _PATTERNS[ctx["pattern"]].format(got=got(value))
     if kind in _BY_TYPE:
@@ -181,6 +199,10 @@ FILE = {
     "not_utf8": "is not UTF-8 text (byte {byte} at column {column}) — save the file as UTF-8",
     "unreadable": "cannot be read ({why}) — check that the file exists and may be read",
     "too_large": "is larger than {limit} — a record file should be small; split it",
+    "too_deep": "nests lists and mappings more than {limit} deep — a record needs only a few "
+    "levels; check the brackets and the indentation from here",
+    "control": "contains the control character {code}, which no output can show — delete "
+    "it (most editors do not show it; retype the text around it)",
     "empty": "is empty — a record needs its fields; see data/README.md",
     "tab": "uses a tab to indent — indent with spaces only",
     "syntax": "is not valid YAML: {problem} — check the indentation and the quotes here",
@@ -200,6 +222,11 @@ FILE = {
     "file_name": "file name must be a record id in lowercase-kebab-case, like "
     "'summit-2019.yml' (got {got})",
     "extension": "must end in .yml (got {got}) — rename the file",
+    "symlink": "is a symbolic link — links are never followed; put the file itself here",
+    "not_regular": "is not a regular file (a pipe, a socket or a device) — a record is a "
+    "plain .yml file",
+    "reserved": "file name must not be {got}: the site makes a page of that name for the "
+    "collection — rename the file",
     "nested_folder": "is a folder inside a collection — keep each record as a .yml file "
     "directly in the collection's folder",
     "stray_file": "is not in a collection's folder — records go in one, like data/events/{got}",

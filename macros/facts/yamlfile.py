@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from . import controls
 from . import problems as words
 
 MAX_BYTES = 1024 * 1024
+#: How deep lists and mappings may nest. A record needs four or five levels; a thousand
+#: would exhaust Python's stack in the model's validation (a RecursionError, not a message).
+MAX_DEPTH = 20
 _STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map"))
 _TAGS = {"scalar": _STR, "sequence": _SEQ, "mapping": _MAP}
 _NULLS = {"", "~", "null", "Null", "NULL"}  # plain (unquoted) nulls; their style is "" or None
@@ -111,17 +116,29 @@ def read(path: Path | str, refused: list[Refused]) -> tuple[Any, Lines]:
         column = len(start_of_line.decode("utf-8", errors="replace")) + 1
         message = words.FILE["not_utf8"].format(byte=f"0x{raw[bad.start]:02x}", column=column)
         raise Refused(line, "", message) from None
+    control = controls.CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        code = controls.code_point(control.group()[0])
+        raise Refused(line, "", words.FILE["control"].format(code=code))
     node = compose(text)
     if node.id != "mapping":
         got = "a list" if node.id == "sequence" else words.got(node.value)
         raise Refused(_line(node), "", words.FILE["not_mapping"].format(got=got))
+    if "\\" in text:  # an escape in a double-quoted text may write a control character
+        _escaped_controls(node, refused)
     if "&" not in text and "!" not in text:  # no anchor, so no alias; no tag
         try:
-            return _simple(node), Lines(text)
+            return _simple(node, 0), Lines(text)
         except _Repeated:
             pass  # a key appears twice: take the careful path, which reports it
+        except _TooDeep as deep:
+            raise Refused(deep.line, "", words.FILE["too_deep"].format(limit=MAX_DEPTH)) from None
     reader = _Careful(text, refused)
-    tree = reader.plain(node, ())
+    try:
+        tree = reader.plain(node, ())
+    except _TooDeep as deep:
+        raise Refused(deep.line, "", words.FILE["too_deep"].format(limit=MAX_DEPTH)) from None
     reader.by_loc[()] = _line(node)
     return tree, Lines(text, reader.by_loc)
 
@@ -136,8 +153,12 @@ def _read_bytes(path: Path | str) -> bytes:
     when there are ten thousand small files; and chunks, because os.read(fd, n) allocates
     n bytes up front, whatever the file's size.
     """
-    fd = os.open(path, os.O_RDONLY)
+    # Never through a symbolic link, never waiting on a pipe: load.py refuses both before
+    # reading, and this holds should the file change in between.
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise Refused(1, "", words.FILE["not_regular"])
         chunks = [os.read(fd, _CHUNK)]
         total = len(chunks[0])
         while len(chunks[-1]) == _CHUNK and total <= MAX_BYTES:
@@ -152,13 +173,46 @@ class _Repeated(Exception):
     """A mapping repeats a key (or has a key that is not text)."""
 
 
-def _simple(node: Node) -> Any:
+class _TooDeep(Exception):
+    """Lists and mappings nest deeper than MAX_DEPTH, from ``line`` on."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def _escaped_controls(root: Node, refused: list[Refused]) -> None:
+    """Every double-quoted text whose escapes (``\\x01``, ``\\r``, ``\\0``) write a control
+    character, refused at its line. Each node is visited once, however many aliases name it."""
+    seen: set[int] = set()
+    todo: list[tuple[Node, Loc]] = [(root, ())]
+    while todo:
+        node, loc = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.id == "scalar":
+            found = controls.IN_VALUE.search(node.value) if node.style == '"' else None
+            if found is not None:
+                message = words.FILE["control"].format(code=controls.code_point(found.group()))
+                refused.append(Refused(_line(node), words.field_name(loc), message))
+        elif node.id == "sequence":
+            todo.extend((item, (*loc, index)) for index, item in enumerate(node.value))
+        else:
+            for key, value in node.value:
+                name = key.value if key.id == "scalar" else "?"
+                todo += [(key, loc), (value, (*loc, name))]
+
+
+def _simple(node: Node, depth: int) -> Any:
     """The fast reading of a node with no alias and no tag; most files take this path."""
     kind = node.id
     if kind == "scalar":
         return None if not node.style and node.value in _NULLS else node.value
+    if depth >= MAX_DEPTH:
+        raise _TooDeep(_line(node))
     if kind == "sequence":
-        return [_simple(item) for item in node.value]
+        return [_simple(item, depth + 1) for item in node.value]
     mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
         key = key_node.value
@@ -168,7 +222,7 @@ def _simple(node: Node) -> Any:
             value = value_node.value
             mapping[key] = None if not value_node.style and value in _NULLS else value
         else:
-            mapping[key] = _simple(value_node)
+            mapping[key] = _simple(value_node, depth + 1)
     return mapping
 
 
@@ -188,6 +242,8 @@ def compose(text: str) -> Node:
             raise Refused(line, "", words.FILE["unclosed_quote"]) from None
         if "expected a single document" in str(error.context or ""):
             raise Refused(line, "", words.FILE["documents"]) from None
+        if "nesting depth" in problem:  # libyaml's own limit, far above MAX_DEPTH
+            raise Refused(line, "", words.FILE["too_deep"].format(limit=MAX_DEPTH)) from None
         slip = _slip(error, source_lines)
         if slip is not None:
             raise slip from None
@@ -300,6 +356,8 @@ class _Careful:
             return None
         self.seen.add(id(node))
         kind = node.id
+        if kind != "scalar" and len(loc) >= MAX_DEPTH:
+            raise _TooDeep(_line(node))
         if node.tag != _TAGS[kind]:
             tag = "'" + node.tag.replace("tag:yaml.org,2002:", "!!") + "'"
             self.refuse(_line(node), loc, words.FILE["tag"].format(tag=tag))

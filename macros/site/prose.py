@@ -1,9 +1,12 @@
-"""Markdown from data → HTML: escaped first, ``[[id]]`` links named, converted once per text.
+"""Markdown from data → HTML: links found by facts/links.py, everything else escaped.
 
-Every ``<`` an editor typed is escaped before conversion, so raw HTML can never pass (the
-validator refuses it too). ``[[id]]`` and ``[[id|words]]`` become Markdown links to
-``record:id``; each page then points them at the record's page, relative to itself
-(``RECORD_HREF``), so one conversion serves every page that shows the text.
+The links are the ones the check read (``links.scan``): ``[[id]]`` and ``[[id|words]]``
+become Markdown links to ``record:id``, which each page then points at the record's page,
+relative to itself (``RECORD_HREF``), so one conversion serves every page that shows the
+text; ``[words](https://…)`` and ``<https://…>`` stay links. Every other bracket, ``<``,
+``{`` and ``}`` an editor typed is written as an entity before conversion, so Python-Markdown
+never finds a link, an image or raw HTML of its own; emphasis, code and lists it still reads.
+The page is sanitised again as a whole (sanitise.py).
 """
 
 from __future__ import annotations
@@ -15,13 +18,17 @@ from collections.abc import Callable
 
 import markdown
 
-from ..facts.model import AUTOLINK, LINK
+from ..facts.links import RecordLink, WebLink, scan
 
 #: The characters Python-Markdown unescapes after a backslash (with the tables extension).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 #: How converted Markdown names a record before a page makes the link relative to itself.
 RECORD_SCHEME = "record:"
-RECORD_HREF = re.compile(r'href="record:([a-z0-9-]+)"')
+RECORD_HREF = re.compile(r'href="record:([a-z0-9-]++)"')
+#: Characters of plain text that could open a link, an image, a tag or attributes.
+_ENTITIES = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;"})
+
+_CODE = re.compile(r"<code>([^<]*+)</code>")
 
 _CONVERTER = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
@@ -36,21 +43,38 @@ def markdown_text(text: str) -> str:
 def to_html(text: str, name: Callable[[str], str]) -> str:
     """The HTML of Markdown ``text`` from data; ``name(id)`` gives a bare ``[[id]]`` link its
     words. A link's target is ``record:id`` (``RECORD_HREF``)."""
-    safe = html.escape(AUTOLINK.sub(_autolink, text), quote=False).replace("&gt;", ">")
+    out: list[str] = []
+    for token in scan(text):
+        if isinstance(token, RecordLink):
+            words = markdown_text(token.words or name(token.id))
+            out.append(_link(out, words, RECORD_SCHEME + token.id))
+        elif isinstance(token, WebLink):
+            words = markdown_text(token.url) if token.auto else _text(token.words)
+            out.append(_link(out, words, token.url))
+        else:  # text, or what the check refuses (shown as the text it is)
+            out.append(_text(token if isinstance(token, str) else token.source))
+    return _CODE.sub(_code, _convert("".join(out)))
 
-    def placeholder(match: re.Match[str]) -> str:
-        record_id, label = match.group(1), match.group(2)
-        words = markdown_text(label or name(record_id))
-        return f"[{words}]({RECORD_SCHEME}{record_id})"
 
-    return _convert(LINK.sub(placeholder, safe))
+def _code(match: re.Match[str]) -> str:
+    """A code span's text, escaped once: Python-Markdown escapes it again, though every
+    character that needed it was written as an entity already."""
+    return "<code>" + html.unescape(match.group(1)) + "</code>"
 
 
-def _autolink(match: re.Match[str]) -> str:
-    """``<https://x>`` as a Markdown link, so that escaping ``<`` does not break it."""
-    url = match.group(1)
-    target = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-    return f"[{markdown_text(url)}]({target})"
+def _text(text: str) -> str:
+    """Text between links: ``>`` kept for block quotes, the rest that could open markup as
+    entities."""
+    return html.escape(text, quote=False).replace("&gt;", ">").translate(_ENTITIES)
+
+
+def _link(out: list[str], words: str, target: str) -> str:
+    """A Markdown link; a ``!`` or ``\\`` just before it is written as an entity, so that it
+    never makes the link an image, or its bracket text."""
+    if out and out[-1].endswith(("!", "\\")):
+        out[-1] = out[-1][:-1] + f"&#{ord(out[-1][-1])};"
+    url = target.replace("(", "%28").replace(")", "%29")
+    return f"[{words}]({url})"
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -35,6 +35,11 @@ from . import prose
 from .editing import Editing, Fix
 
 TEMPLATES = Path(__file__).with_name("templates")
+#: The characters of a value that Markdown (with the extensions of mkdocs.yml) could read as
+#: syntax once a template's output is part of a page: links, images, emphasis, code,
+#: attribute lists, headings, tables, footnotes, and line breaks, which could end an HTML
+#: block. As numeric entities they are text to Markdown and the same characters to a reader.
+_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'[]{}*_`\\!#\n"})
 _OUTER_P = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
 
@@ -202,6 +207,7 @@ def environment(templates: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(templates),
         autoescape=True,
+        finalize=inert,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -213,6 +219,15 @@ def environment(templates: Path) -> Environment:
     env.filters["words"] = lambda date: date.words() if date else ""
     env.filters["machine"] = lambda date: date.machine() if date else ""
     return env
+
+
+def inert(value: Any) -> Any:
+    """Every ``{{ value }}`` of a template: text escaped for HTML, as autoescape would, and
+    for Markdown (``_INERT``, as numeric entities), so that no value becomes markup when
+    MkDocs reads the page. What is markup already (a macro's output) and numbers pass."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return Markup(value.translate(_INERT))  # noqa: S704 — every special character escaped
+    return value
 
 
 class Renderer:

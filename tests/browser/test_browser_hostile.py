@@ -246,7 +246,7 @@ def test_a_markdown_link_to_javascript_alone_is_refused_too(tmp_path: Path) -> N
     event.write_text(text, "utf-8")
     assert [str(p).removeprefix(data.as_posix() + "/") for p in load.load(data).problems] == [
         "events/inf-signing.yml:5: summary: must link to a web address starting with https:// "
-        "or http://, or to a record with [[record-id]] (got 'javascript:alert(1')"
+        "or http://, or to a record with [[record-id]] (got 'javascript:alert(1)')"
     ]
 
 

@@ -355,3 +355,31 @@ def test_the_pull_request_template_names_the_summary_the_checks_write() -> None:
     heading = diff_text.HEADING.removeprefix("### ")
     assert f"**{heading}**" in template
     assert f"**{heading}**" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def test_every_file_the_check_refuses_is_named_as_not_compared(briefing: Briefing) -> None:
+    """A symbolic link, a stray file and an odd name were skipped without a word; the
+    summary of a pull request must show every file the check sees."""
+    (briefing.root / "events" / "linked.yml").symlink_to(
+        briefing.root / "events" / "inf-signing.yml"
+    )
+    briefing.write("notes.txt", "a stray file")
+    briefing.write("events/odd\n.yml", "title: x\n")
+    assert edited(briefing) == (
+        "not compared: events/linked.yml has problems — run python -m macros check\n"
+        "not compared: events/odd<U+000A>.yml has problems — run python -m macros check\n"
+        "not compared: notes.txt has problems — run python -m macros check\n"
+        "3 files not compared\n"
+    )
+
+
+def test_a_symbolic_link_committed_to_git_is_named_too(repository: Path) -> None:
+    (repository / "data" / "events" / "linked.yml").symlink_to("/etc/passwd")
+    git(repository, "add", "--all")
+    git(repository, "commit", "--quiet", "--message", "a link")
+    done = diff_in(repository, "HEAD~1", "HEAD")
+    assert done.stdout == (
+        "not compared: data/events/linked.yml has problems — run python -m macros check\n"
+        "1 file not compared\n"
+    )
+    assert "passwd" not in done.stdout + done.stderr

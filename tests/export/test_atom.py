@@ -171,6 +171,25 @@ def test_the_log_reader_keeps_only_record_files() -> None:
     assert (change.added.timestamp(), change.changed.timestamp()) == (1500000000, 1600000000)
 
 
+@pytest.mark.parametrize("when", ["253402300800", "-99999999999999", "1e3", "99999999999999999999"])
+def test_a_commit_dated_out_of_range_is_left_out_with_a_notice_never_a_crash(when: str) -> None:
+    """git takes any date a committer gives: year 10000 once broke every later build."""
+    built = catalog_of(VALID)
+    log = (
+        "\0"
+        + f"{when}\n\nevents/inf-signing.yml\n"
+        + "\0"
+        + "1500000000\n\nevents/inf-signing.yml\n"
+    )
+    notices: list[str] = []
+    changes = export_history.changes(log, built, notices)
+    assert changes["inf-signing"].changed.timestamp() == 1500000000
+    assert notices == [
+        f"git history: a commit of events/inf-signing.yml is dated {when} seconds from 1970, "
+        "outside 1970 to 9998; its date is left out of the feed and the calendar"
+    ]
+
+
 def test_entry_ids_are_the_record_pages() -> None:
     built = catalog_of(VALID)
     assert built.briefing is not None

@@ -11,11 +11,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import icalendar
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
@@ -28,7 +31,7 @@ from macros.export import document as export_json
 from macros.export import history as export_history
 from macros.export import publish as export
 from macros.export import tables as export_csv
-from macros.facts import urls
+from macros.facts import controls, urls
 from macros.facts.catalog import Catalog
 from macros.facts.checking import check
 from macros.facts.model import COLLECTIONS
@@ -399,3 +402,43 @@ def _history(briefing: Briefing) -> export_history.History:
 
 def _history_of(data: Path) -> export_history.History:
     return export_history.read(data, catalog_of(data))
+
+
+# --- Control characters from a file the check never saw ------------------------------------
+
+HOSTILE_TITLE = "=1+1 a\rBEGIN:VALARM\r\nTRIGGER:-PT5M\nEND:VALARM\x01\x00\x1b[2J\x7f\x85 b;c,d\\"
+
+
+def test_every_writer_drops_control_characters_and_escapes_the_rest(
+    briefing: Briefing, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check refuses control characters; a file written by another tool bypasses it (here
+    the check's patterns are made to match nothing), so each writer still has to hold: no
+    calendar property or component injected, a feed that stays XML, no control byte in a
+    CSV, the formula guard kept."""
+    never = re.compile(r"(?!)")
+    monkeypatch.setattr(controls, "CONTROL", never)
+    monkeypatch.setattr(controls, "IN_VALUE", never)
+    briefing.edit(
+        "events/inf-signing.yml",
+        "title: The INF Treaty is signed",
+        f"title: {json.dumps(HOSTILE_TITLE)}",
+    )
+    built, problems = check(briefing.root)
+    assert built is not None and not problems
+    history = export_history.History(export_history.fallback(built))
+    files = {f.name: f.body for f in export.downloads(built, history)}
+    calendar = icalendar.Calendar.from_ical(files["timeline.ics"])
+    assert {c.name for c in calendar.subcomponents} == {"VEVENT"}
+    assert b"\r\nBEGIN:VALARM" not in files["timeline.ics"]
+    assert b"\r\nTRIGGER" not in files["timeline.ics"]
+    signing = next(e for e in calendar.walk("VEVENT") if str(e["uid"]).startswith("inf-signing"))
+    assert str(signing["summary"]) == "=1+1 a\nBEGIN:VALARM\nTRIGGER:-PT5M\nEND:VALARM[2J b;c,d\\"
+    ET.fromstring(files["changes.atom"])  # noqa: S314 — our own output: is it well-formed?
+    for name, body in files.items():  # JSON escapes C0 itself; DEL and C1 are valid JSON
+        if name.endswith(".json"):
+            continue
+        assert not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]", body), name
+    rows = list(csv.reader(io.StringIO(files["events.csv"].decode("utf-8"))))
+    title = rows[0].index("title")
+    assert any(row[title].startswith("'=1+1 a\nBEGIN") for row in rows[1:])

@@ -107,6 +107,21 @@ def test_year_zero_is_refused_as_a_calendar_date(text: str) -> None:
     assert error.value.kind == "date_calendar"
 
 
+@pytest.mark.parametrize("text", ["9999", "9999-12-31", "2024/9999-12", "9999-12-31~"])
+def test_the_year_9999_is_refused_as_no_output_can_write_the_day_after_it(text: str) -> None:
+    """A reaction dated 9999-12-31 passed the check, then the calendar's end date (the next
+    day) overflowed and the build crashed."""
+    with pytest.raises(DateError) as error:
+        parse(text)
+    assert error.value.kind == "date_range"
+
+
+@pytest.mark.parametrize("text", ["0001-01-01", "9998-12-31", "0001/9998"])
+def test_the_first_and_last_years_are_accepted(text: str) -> None:
+    """The twin: the ends of the range stay dates."""
+    assert parse(text).earliest.year in (1, 9998)
+
+
 @pytest.mark.parametrize("text", ["2024-06-29/2024-06-27", "2025/2024", "2024-07/2024-06-30"])
 def test_a_range_that_ends_before_it_starts_is_refused(text: str) -> None:
     with pytest.raises(DateError) as error:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import socket
+import tempfile
 import tracemalloc
 from pathlib import Path
 
@@ -312,6 +316,9 @@ def test_a_number_with_commas_is_refused(briefing: Briefing, value: str, ok: boo
         ("See [the text](https://example.org/inf) and [[inf-treaty]].", None),
         ("See <https://example.org/inf>, a Markdown autolink.", None),
         ("If A < B and C > D, the treaty holds.", None),
+        ("See [the text](https://example.org/inf 'a title').", "must link to a web address"),
+        ("See [the [real] text](javascript:alert(1)).", "must link to a web address"),
+        ("He said [sic] that [[inf-treaty]] holds [1].", None),
     ],
 )
 def test_prose_links_only_to_web_addresses_and_records(
@@ -324,9 +331,203 @@ def test_prose_links_only_to_web_addresses_and_records(
     )
 
 
-def test_a_file_that_cannot_be_opened_is_a_problem_not_a_traceback(briefing: Briefing) -> None:
-    (briefing.root / "events" / "gone.yml").symlink_to(briefing.root / "nowhere.yml")
+def test_a_reference_definition_is_refused_with_its_line(briefing: Briefing) -> None:
+    briefing.edit(
+        SIGNING,
+        "summary: The two leaders sign [[inf-treaty|the treaty]].",
+        'summary: "See [the text][1].\\n\\n[1]: https://example.org/inf"',
+    )
     assert briefing.problems() == [
-        "events/gone.yml:1: cannot be read (No such file or directory) — check that the file "
+        f"{SIGNING}:5: summary: must write each link in place, like [words](https://…) — "
+        "reference definitions are not read (got '[1]: https://example.org/inf')"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "limit"),
+    [
+        (SIGNING, "summary: The two leaders sign [[inf-treaty|the treaty]].", 10_000),
+        (SIGNING, "title: The INF Treaty is signed", 2_000),
+    ],
+)
+def test_a_value_too_long_for_its_field_is_refused_with_its_length(
+    briefing: Briefing, name: str, old: str, limit: int
+) -> None:
+    field = old.split(":")[0]
+    briefing.edit(name, old, f"{field}: '{'[[a' * (limit // 3 + 1)}'")
+    got = 3 * (limit // 3 + 1)
+    assert [p.split(": ", 1)[1] for p in briefing.problems()] == [
+        f"{field}: must be at most {limit:,} characters — shorten it, or split it (got {got:,})"
+    ]
+
+
+def test_a_file_that_cannot_be_opened_is_a_problem_not_a_traceback(
+    briefing: Briefing, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Made to fail by a stand-in for os.open: chmod would not stop root, who runs CI."""
+    briefing.write("events/locked.yml", EVENT)
+    real_open = os.open
+
+    def refusing(path: str, flags: int, *args: int) -> int:
+        if str(path).endswith("locked.yml"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", refusing)
+    assert briefing.problems() == [
+        "events/locked.yml:1: cannot be read (Permission denied) — check that the file "
         "exists and may be read"
+    ]
+
+
+# --- Control characters, nesting, and files that are not what they seem --------------------
+
+CONTROLS = [chr(c) for c in [*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]]
+
+
+@pytest.mark.parametrize("char", CONTROLS, ids=[f"U+{ord(c):04X}" for c in CONTROLS])
+def test_every_control_character_typed_in_a_file_is_refused_with_its_line_and_code_point(
+    briefing: Briefing, char: str
+) -> None:
+    content = EVENT.replace("A test event", f"A test{char}event")
+    assert problems_of(briefing, "events/test-event.yml", content) == [
+        f"2: contains the control character U+{ord(char):04X}, which no output can show — "
+        "delete it (most editors do not show it; retype the text around it)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("escape", "code"),
+    [("\\x01", "0001"), ("\\r", "000D"), ("\\0", "0000"), ("\\e", "001B"), ("\\N", "0085"),
+     ("\\u009b", "009B")],
+)  # fmt: skip
+def test_a_control_character_written_as_an_escape_is_refused_at_its_field(
+    briefing: Briefing, escape: str, code: str
+) -> None:
+    content = EVENT.replace("title: A test event", f'title: "A test{escape}event"')
+    assert problems_of(briefing, "events/test-event.yml", content) == [
+        f"2: title: contains the control character U+{code}, which no output can show — "
+        "delete it (most editors do not show it; retype the text around it)"
+    ]
+
+
+def test_tabs_line_breaks_and_windows_line_ends_are_not_control_characters(
+    briefing: Briefing,
+) -> None:
+    """The twin: what an editor legitimately types passes."""
+    content = (
+        EVENT.replace("title: A test event", 'title: "A\\ttest event"') + "note: |\n  a\n  b\n"
+    )
+    content = content.replace("note:", "place:").replace("|\n  a\n  b", "Here")
+    assert problems_of(briefing, "events/test-event.yml", content.replace("\n", "\r\n")) == []
+
+
+@pytest.mark.parametrize("depth", [21, 600, 5000])
+def test_deep_nesting_is_one_problem_at_its_line_never_a_traceback(
+    briefing: Briefing, depth: int
+) -> None:
+    flow = "{a: " * depth + "1" + "}" * depth
+    found = problems_of(briefing, "events/test-event.yml", EVENT + f"place: {flow}\n")
+    assert found == [
+        "6: nests lists and mappings more than 20 deep — a record needs only a few levels; "
+        "check the brackets and the indentation from here"
+    ]
+
+
+def test_nesting_within_the_limit_is_an_ordinary_wrong_value(briefing: Briefing) -> None:
+    flow = "[" * 19 + "]" * 19  # with the record's own mapping, 20 deep
+    found = problems_of(briefing, "events/test-event.yml", EVENT + f"place: {flow}\n")
+    assert found == ["6: place: must be text (got a list)"]
+
+
+def test_a_symbolic_link_is_never_followed_and_its_target_never_shown(
+    briefing: Briefing, tmp_path: Path
+) -> None:
+    secret = tmp_path / "outside" / "secret.yml"
+    secret.parent.mkdir()
+    secret.write_text("title: a secret\n", "utf-8")
+    (briefing.root / "events" / "linked.yml").symlink_to(secret)
+    (briefing.root / "events" / "gone.yml").symlink_to(briefing.root / "nowhere.yml")
+    (briefing.root / "figures-too").symlink_to(briefing.root / "figures")
+    found = briefing.problems()
+    message = "is a symbolic link — links are never followed; put the file itself here"
+    assert found == [
+        f"events/gone.yml:1: {message}",
+        f"events/linked.yml:1: {message}",
+        f"figures-too:1: {message}",
+    ]
+    assert not any("secret" in p or "outside" in p for p in found)
+
+
+def test_a_linked_briefing_file_is_refused_too(briefing: Briefing) -> None:
+    real = briefing.root / "briefing.yml"
+    real.rename(briefing.root / "elsewhere.txt")
+    real.symlink_to(briefing.root / "elsewhere.txt")
+    assert "briefing.yml:1: is a symbolic link" in " ".join(briefing.problems())
+
+
+def test_a_pipe_and_a_socket_are_refused_without_being_opened(briefing: Briefing) -> None:
+    os.mkfifo(briefing.root / "events" / "pipe.yml")  # opening it to read would wait forever
+    server = socket.socket(socket.AF_UNIX)
+    short = Path(tempfile.mkdtemp(prefix="s")) / "s.yml"  # a socket path must be short
+    server.bind(str(short))
+    try:
+        os.link(short, briefing.root / "events" / "socket.yml")
+    except OSError:
+        shutil.move(str(short), briefing.root / "events" / "socket.yml")
+    finally:
+        server.close()
+    message = "is not a regular file (a pipe, a socket or a device) — a record is a plain .yml file"
+    assert briefing.problems() == [
+        f"events/pipe.yml:1: {message}",
+        f"events/socket.yml:1: {message}",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("x.yml\n", "x.yml<U+000A>:1: must end in .yml (got 'x.yml<U+000A>')"),
+        ("x\r.yml", "x<U+000D>.yml:1: file name must be a record id"),
+        ("x\x1b[31m.yml", "x<U+001B>[31m.yml:1: file name must be a record id"),
+        ("café.yml", "café.yml:1: file name must be a record id"),
+        ("x y.yml", "x y.yml:1: file name must be a record id"),
+        ("X.yml", "X.yml:1: file name must be a record id"),
+    ],
+)
+def test_a_file_name_outside_the_id_alphabet_is_refused_on_one_line(
+    briefing: Briefing, name: str, shown: str
+) -> None:
+    """A file named 'x.yml' and a line break once became the record 'x.'."""
+    (briefing.root / "events" / name).write_text(EVENT, "utf-8")
+    found = briefing.problems()
+    assert len(found) == 1 and "\n" not in found[0] and "\r" not in found[0]
+    assert found[0].startswith(f"events/{shown}")
+
+
+def test_an_id_that_would_take_the_place_of_a_generated_page_is_refused(
+    briefing: Briefing,
+) -> None:
+    briefing.write("events/index.yml", EVENT)
+    assert briefing.problems() == [
+        "events/index.yml:1: file name must not be 'index.yml': the site makes a page of that "
+        "name for the collection — rename the file"
+    ]
+
+
+def test_a_link_to_a_long_odd_id_is_shown_shortened(briefing: Briefing) -> None:
+    briefing.edit(SIGNING, "[[inf-treaty|the treaty]].", f"'{'[[' * 3000}x]]'")
+    found = briefing.problems()
+    assert found == [
+        f"{SIGNING}:5: summary: links to [[{'[' * 59}…]], but there is no record '{'[' * 59}…'"
+    ]
+
+
+def test_an_era_id_with_a_line_break_is_refused(briefing: Briefing) -> None:
+    """'end' and a line break once passed as an id (a $ matched before it) and broke the
+    era's heading."""
+    briefing.edit("briefing.yml", "  - id: end\n", '  - id: "end\\n"\n')
+    assert briefing.problems() == [
+        "briefing.yml:17: eras[1].id: must be a record id in lowercase-kebab-case, like "
+        "'foreign-ministry' (got 'end<U+000A>')"
     ]

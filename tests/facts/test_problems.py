@@ -53,6 +53,22 @@ def test_annotation_of_a_whole_file_problem_is_titled_by_its_path() -> None:
     )
 
 
+INJECTION = "x\n::warning::fake\r::add-mask::y\n::stop-commands::z\x1b[2J"
+
+
+def test_no_data_ever_starts_a_line_of_the_report_or_of_an_annotation() -> None:
+    """A YAML key or file name with a line break and '::' once printed raw workflow commands
+    into the CI log."""
+    problem = Problem(f"data/events/{INJECTION}.yml", 2, INJECTION, f"got '{INJECTION}'")
+    for printed in (str(problem), problem.annotation()):
+        assert "\n" not in printed and "\r" not in printed and "\x1b" not in printed
+    assert str(problem).startswith("data/events/x<U+000A>::warning::fake<U+000D>::add-mask")
+    annotation = problem.annotation()
+    assert annotation.startswith("::error file=data/events/x%0A%3A%3Awarning%3A%3Afake%0D")
+    assert annotation.split("::", 2)[2].startswith("x%0A::warning::fake%0D::add-mask::y%0A")
+    assert annotation.endswith("z<U+001B>[2J'")
+
+
 def test_annotation_escapes_percent_and_newlines_in_the_message() -> None:
     problem = Problem("data/a.yml", 4, "value", "must be 100% text\r\nnot two lines")
     message = problem.annotation().split("::", 2)[2]

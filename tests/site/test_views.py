@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 from conftest import Briefing
 
 from macros.facts import urls
@@ -120,3 +122,28 @@ def test_perspectives_past_the_page_budget_show_the_latest_and_point_to_the_inde
     assert "The 1 most recent of 2 perspectives" in html
     whole = Views(built, Renderer(built)).perspectives(capped.renderer.page("compare.md"))
     assert "most recent" not in whole
+
+
+HOSTILE_NAME = '[x](https://evil.example) ![i](https://evil.example/p.png) {: onclick="a" } *b*'
+
+
+def test_a_record_name_in_ref_is_text_to_markdown_too(briefing: Briefing) -> None:
+    """ref() is called inside a sentence, so MkDocs reads its output as Markdown (with
+    attr_list): a name must not become a link, an image, attributes or emphasis there."""
+    briefing.edit("actors/soviet-union.yml", "short_name: USSR", f"short_name: '{HOSTILE_NAME}'")
+    built, problems = check(briefing.root)
+    assert built is not None and not problems
+    views = Views(built, Renderer(built))
+    sentence = "The " + views.ref(views.renderer.page("index.md"), "soviet-union") + " signed."
+    html = markdown.markdown(sentence, extensions=["attr_list", "md_in_html", "abbr"])
+    soup = BeautifulSoup(html, "html.parser")
+    assert [a["href"] for a in soup.find_all("a")] == ["actors/soviet-union/"]
+    assert soup.find_all(["img", "em"]) == []
+    assert [t for t in soup.find_all(True) if t.has_attr("onclick")] == []
+    assert " ".join(soup.get_text().split()) == f"The {HOSTILE_NAME} signed."
+
+
+def test_the_twin_without_escaping_would_have_made_markup() -> None:
+    """The negative control: the same name, escaped for HTML only, becomes markup."""
+    html = markdown.markdown(f'The <a href="x">{HOSTILE_NAME}</a>.', extensions=["attr_list"])
+    assert "<img" in html and html.count("<a ") == 2
