@@ -35,7 +35,7 @@ from .facts.catalog import Catalog
 from .facts.checking import check
 from .facts.model import COLLECTIONS
 from .facts.problems import summary
-from .site import jsonld, pages, timeline
+from .site import jsonld, meta, pages, timeline
 from .site.pages import Generated
 from .site.render import COMPILED, Page, Renderer
 from .site.views import MACROS, MacroError, Views
@@ -219,18 +219,31 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    """Give a record page's template its schema.org JSON-LD (site/jsonld.py) for ``<head>``.
+    """Give every page its description (site/meta.py) and a record page its schema.org
+    JSON-LD (site/jsonld.py), for the theme's ``<head>``.
 
-    Not in the content: Material's instant navigation re-creates every script element in
-    the content from its text alone, so a JSON-LD block there would be run as JavaScript
-    (and refused by the Content-Security-Policy). site/theme/main.html puts it in the head.
+    The description is a record's summary, or the page's first paragraph; Material writes
+    ``page.meta.description`` unescaped, so it is escaped here, like site_name; the theme's
+    Open Graph and Twitter tags (site/theme/main.html) escape ``briefing_meta`` themselves.
+    The JSON-LD is not in the content: Material's instant navigation re-creates every script
+    element in the content from its text alone, so a JSON-LD block there would be run as
+    JavaScript (and refused by the Content-Security-Policy).
     """
     built, renderer = _build.catalog, _build.renderer
     if built is None or renderer is None:
         return context
     source = page.file.src_uri
     entry = built.get(source.rpartition("/")[2].removesuffix(".md"))
-    if entry is not None and urls.record_page(entry.collection, entry.id) == source:
+    if entry is None or urls.record_page(entry.collection, entry.id) != source:
+        entry = None
+    said = page.meta.get("description") or ""  # a hand-written page's own, in its front matter
+    if not said:
+        title = html.unescape(page.title or "") if not page.is_homepage else ""
+        said = meta.record_description(built, entry) if entry else ""
+        said = said or meta.page_description(title, page.content or "")
+    page.meta["description"] = html.escape(said)
+    context["briefing_meta"] = {"description": said, "type": "article" if entry else "website"}
+    if entry is not None:
         graph = jsonld.graph(built, entry)
         context["briefing_jsonld"] = renderer.macro(
             "jsonld", "script", renderer.page(source), graph
@@ -239,11 +252,15 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 
 
 def on_post_build(env: Any) -> None:
-    """Write the data files (briefing.json, the CSVs, the calendar, the feed) into site/data/.
+    """Write the data files (briefing.json, the CSVs, the calendar, the feed) into site/data/,
+    and robots.txt (site/meta.py) beside the sitemap.
 
     mkdocs-macros calls this after MkDocs has written every page; it is the one place the
     files are written in a build (``python -m macros export`` writes the same bytes
     elsewhere). A serve build of data with problems writes none.
     """
     if _build.catalog is not None:
-        publish.write(Path(env.conf["site_dir"]) / publish.FOLDER, _build.downloads)
+        site = Path(env.conf["site_dir"])
+        publish.write(site / publish.FOLDER, _build.downloads)
+        if _build.catalog.briefing is not None:
+            (site / "robots.txt").write_text(meta.robots(_build.catalog.briefing), "utf-8")
