@@ -17,9 +17,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..diff.recent import Recent, recent
 from ..facts.catalog import Catalog
 from ..facts.git import GitError, git
 
+#: How many of the newest changes worth a reader's notice are kept (the Atom feed's size).
+NEWS = 50
 #: One record per commit: a NUL, the commit time in seconds, then the files it touched.
 _GIT_LOG = [
     "-c", "core.quotePath=false", "-c", "log.showSignature=false", "log",
@@ -41,6 +44,8 @@ class History:
 
     fallback: dt.datetime
     changes: dict[str, Change] = field(default_factory=dict)
+    #: The newest changes a reader would want to hear of (diff/recent.py), newest first.
+    recent: list[Recent] = field(default_factory=list)
 
     def of(self, record_id: str) -> Change:
         return self.changes.get(record_id) or Change(self.fallback, self.fallback)
@@ -59,8 +64,11 @@ def fallback(catalog: Catalog) -> dt.datetime:
 
 
 def read(data_dir: Path, catalog: Catalog) -> History:
-    """The history of every record file in ``data_dir``, from git where it can be had."""
-    return History(fallback(catalog), changes(git_log(data_dir), catalog))
+    """The history of every record file in ``data_dir``, from git where it can be had, with
+    the ``NEWS`` newest changes worth a reader's notice."""
+    keys = {(entry.collection, entry.id) for entry in catalog.records.values()}
+    news = recent(data_dir, keys, NEWS)
+    return History(fallback(catalog), changes(git_log(data_dir), catalog), news)
 
 
 def git_log(data_dir: Path) -> str:

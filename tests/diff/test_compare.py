@@ -355,3 +355,16 @@ def test_the_pull_request_template_names_the_summary_the_checks_write() -> None:
     heading = diff_text.HEADING.removeprefix("### ")
     assert f"**{heading}**" in template
     assert f"**{heading}**" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def test_a_change_in_one_sentence_for_the_feed() -> None:
+    """words.sentence: the lines of `macros diff` for one record, without its name where
+    the feed's entry already gives it."""
+    added = diff.Change("added", ("events", "summit"), title="The leaders meet")
+    assert diff_text.sentence(added) == "added event summit — 'The leaders meet'"
+    edits = (
+        diff.Edit("date", "2019-06-21", "2019-06-22"),
+        diff.Edit("sources", added=("statement",)),
+    )
+    changed = diff.Change("changed", ("events", "summit"), edits=edits)
+    assert diff_text.sentence(changed) == "date 2019-06-21 → 2019-06-22; sources added statement"
