@@ -93,8 +93,10 @@ def test_every_page_links_the_feed_and_the_calendar(built: dict[str, Path], name
     site = built[name]
     for path, head in heads(site).items():
         kinds = {}
-        for link in head.select('link[rel="alternate"]'):
+        for link in head.select('link[rel~="alternate"]'):
             kinds[link["type"]] = link["href"]
+            # "feed" too: Material fetches a sitemap.xml beside every rel="alternate" alone
+            assert link["rel"] == ["alternate", "feed"], path
         assert set(kinds) == {"application/atom+xml", "text/calendar"}, path
         if path != "404.html":  # its addresses start from the site's root (tests/browser)
             for href in kinds.values():
