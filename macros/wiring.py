@@ -36,7 +36,7 @@ from .facts.catalog import Catalog
 from .facts.checking import check
 from .facts.model import COLLECTIONS
 from .facts.problems import summary
-from .site import jsonld, offline, pages, sanitise, timeline
+from .site import jsonld, meta, offline, pages, sanitise, timeline
 from .site.editing import Editing
 from .site.pages import Generated
 from .site.render import COMPILED, Page, Renderer
@@ -263,11 +263,15 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    """Give a record page's template its schema.org JSON-LD (site/jsonld.py) for ``<head>``.
+    """Give every page its description (site/meta.py) and a record page its schema.org
+    JSON-LD (site/jsonld.py), for the theme's ``<head>``.
 
-    Not in the content: Material's instant navigation re-creates every script element in
-    the content from its text alone, so a JSON-LD block there would be run as JavaScript
-    (and refused by the Content-Security-Policy). site/theme/main.html puts it in the head.
+    The description is a record's summary, or the page's first paragraph; Material writes
+    ``page.meta.description`` unescaped, so it is escaped here, like site_name; the theme's
+    Open Graph and Twitter tags (site/theme/main.html) escape ``briefing_meta`` themselves.
+    The JSON-LD is not in the content: Material's instant navigation re-creates every script
+    element in the content from its text alone, so a JSON-LD block there would be run as
+    JavaScript (and refused by the Content-Security-Policy).
     """
     if SHIM in config.extra.get("polyfills", []):  # a build to read from disk
         worker = _search_worker(config)
@@ -279,7 +283,16 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
         return context
     source = page.file.src_uri
     entry = built.get(source.rpartition("/")[2].removesuffix(".md"))
-    if entry is not None and urls.record_page(entry.collection, entry.id) == source:
+    if entry is None or urls.record_page(entry.collection, entry.id) != source:
+        entry = None
+    said = page.meta.get("description") or ""  # a hand-written page's own, in its front matter
+    if not said:
+        title = html.unescape(page.title or "") if not page.is_homepage else ""
+        said = meta.record_description(built, entry) if entry else ""
+        said = said or meta.page_description(title, page.content or "")
+    page.meta["description"] = html.escape(said)
+    context["briefing_meta"] = {"description": said, "type": "article" if entry else "website"}
+    if entry is not None:
         if renderer.editing is not None:  # Material's edit action: the record's own file
             page.edit_url = renderer.editing.edit(entry)
         graph = jsonld.graph(built, entry)
@@ -299,11 +312,15 @@ def _search_worker(config: Any) -> str | None:
 
 
 def on_post_build(env: Any) -> None:
-    """Write the data files (briefing.json, the CSVs, the calendar, the feed) into site/data/.
+    """Write the data files (briefing.json, the CSVs, the calendar, the feed) into site/data/,
+    and robots.txt (site/meta.py) beside the sitemap.
 
     mkdocs-macros calls this after MkDocs has written every page; it is the one place the
     files are written in a build (``python -m macros export`` writes the same bytes
     elsewhere). A serve build of data with problems writes none.
     """
     if _build.catalog is not None:
-        publish.write(Path(env.conf["site_dir"]) / publish.FOLDER, _build.downloads)
+        site = Path(env.conf["site_dir"])
+        publish.write(site / publish.FOLDER, _build.downloads)
+        if _build.catalog.briefing is not None:
+            (site / "robots.txt").write_text(meta.robots(_build.catalog.briefing), "utf-8")

@@ -56,14 +56,32 @@ def browser() -> Iterator[Browser]:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    #: The page sent, with status 404, for an address that names no file (GitHub Pages sends
+    #: a site's own 404.html); None for Python's own error page.
+    not_found: Path | None = None
+
     def log_message(self, format: str, *args: object) -> None:
         """Requests are not logged: the tests read the browser's network log instead."""
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404 or self.not_found is None or not self.not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 on a free port; yields the base address."""
-    handler = functools.partial(_Quiet, directory=str(folder))
+def serve(folder: Path, not_found: Path | None = None) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 on a free port; yields the base address. A missing file
+    gets ``not_found``, as GitHub Pages answers with a site's 404.html."""
+    quiet = type("_Served", (_Quiet,), {"not_found": not_found})
+    handler = functools.partial(quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

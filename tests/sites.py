@@ -58,6 +58,9 @@ PAGES: dict[str, dict[str, str]] = {
         "sources": "sources/",
     },
 }
+#: Sites served under a sub-path, as GitHub Pages serves a project site (``/<repository>/``):
+#: name → (the briefing, the sub-path). Built for their address, as the publish workflow does.
+UNDER = {"subpath": ("default", "briefing/")}
 Scheme = Literal["light", "dark"]
 #: How Chromium reports a request cancelled because its page went away.
 ABORTED = "net::ERR_ABORTED"
@@ -116,14 +119,17 @@ class Sites:
 
     def get(self, name: str, data: Path | None = None) -> Served:
         if name not in self._built:
-            out = self._tmp.mktemp(f"browser-site-{name}")
-            base = self._stack.enter_context(serve(out))
+            briefing, under = UNDER.get(name, (name, ""))
+            top = self._tmp.mktemp(f"browser-site-{name}")
+            out = top / under
+            missing = out / "404.html" if under else None
+            base = self._stack.enter_context(serve(top, not_found=missing)) + under
             # Material's instant navigation only takes over links listed in sitemap.xml, and
             # it matches them by host and port: the site is built for the address it is served
             # at, as `mkdocs serve` does. (Without a site_url the sitemap is empty, and every
             # link loads a whole page.)
             with patch.dict(os.environ, {"SITE_URL": base}):
-                result = build_site(data or BRIEFINGS[name], out)
+                result = build_site(data or BRIEFINGS[briefing], out)
             assert result.returncode == 0, result.stderr
             self._built[name] = Served(name, out, base)
         return self._built[name]

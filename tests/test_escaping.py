@@ -74,9 +74,15 @@ def test_titles_and_descriptions_from_data_stay_text(hostile_site: Path) -> None
     page = soup(hostile_site, "events/inf-signing")
     assert page.title is not None
     assert page.title.get_text() == f"{HOSTILE} - {BREAKOUT}"
-    description = page.select_one('meta[name="description"]')
-    assert description is not None
-    assert description["content"] == BREAKOUT + SUBTITLE
+    for tag in ('meta[property="og:title"]', 'meta[name="twitter:title"]'):
+        preview = page.select_one(tag)
+        assert preview is not None and preview["content"] == HOSTILE, tag
+    assert page.select("head > meta") == page.select("meta"), "no tag broke out of the head"
+    for name in ("", "404.html"):  # the home page's first paragraph; the site's description
+        path = hostile_site / name / ("index.html" if not name else "")
+        found = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        description = found.select_one('meta[name="description"]')
+        assert description is not None and description["content"] == BREAKOUT + SUBTITLE, name
 
 
 def test_no_element_is_made_from_data(hostile_site: Path) -> None:

@@ -106,7 +106,16 @@
     }
   }
 
+  // Whatever happens, the chronology that scripted.js hid until the filters apply shows.
   function setup() {
+    try {
+      enhance();
+    } finally {
+      document.documentElement.classList.remove("brief-filtering");
+    }
+  }
+
+  function enhance() {
     carry();
     var bar = document.querySelector("[data-brief-filters]");
     if (!bar || bar.getAttribute("data-ready") === "true") {

@@ -71,6 +71,14 @@ def markdown(changes: Sequence[Change], unreadable: Sequence[str], old: str, new
     return "\n".join(lines).rstrip() + "\n"
 
 
+def sentence(change: Change) -> str:
+    """One record's change on one line, for the Atom feed, in the words of ``plain``, without
+    the record's name where the line would start with it: ``added event x — 'title'``,
+    ``date 2019-06-21 → 2019-06-22; sources added treaty-text``."""
+    parts = [] if change.verb == "changed" else [_headline(change, _quoted)]
+    return "; ".join(parts + [_edit(edit, _quoted) for edit in change.edits])
+
+
 def count(changes: Sequence[Change], unreadable: Sequence[str]) -> str:
     """``3 records differ: 1 added, 2 changed``, or that nothing changed."""
     if not changes and not unreadable:

@@ -17,9 +17,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..diff.recent import Recent, recent
 from ..facts.catalog import Catalog
-from ..facts.git import GitError, git
+from ..facts.git import GitError, commit_time, git
 
+#: How many of the newest changes worth a reader's notice are kept (the Atom feed's size).
+NEWS = 50
 #: One record per commit: a NUL, the commit time in seconds, then the files it touched.
 _GIT_LOG = [
     "-c", "core.quotePath=false", "-c", "log.showSignature=false", "log",
@@ -37,8 +40,6 @@ class Change:
 
 #: The commit times a feed and a calendar can be dated by. A commit outside them (git takes
 #: any date a committer gives, year 10000 too) is left out, with a notice (``notices``).
-EARLIEST = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-LATEST = dt.datetime(9998, 12, 31, tzinfo=dt.UTC)
 OUT_OF_RANGE = (
     "git history: a commit of {path} is dated {when} seconds from 1970, outside 1970 to 9998; "
     "its date is left out of the feed and the calendar"
@@ -53,6 +54,8 @@ class History:
     fallback: dt.datetime
     changes: dict[str, Change] = field(default_factory=dict)
     notices: tuple[str, ...] = ()
+    #: The newest changes a reader would want to hear of (diff/recent.py), newest first.
+    recent: list[Recent] = field(default_factory=list)
 
     def of(self, record_id: str) -> Change:
         return self.changes.get(record_id) or Change(self.fallback, self.fallback)
@@ -71,10 +74,13 @@ def fallback(catalog: Catalog) -> dt.datetime:
 
 
 def read(data_dir: Path, catalog: Catalog) -> History:
-    """The history of every record file in ``data_dir``, from git where it can be had."""
+    """The history of every record file in ``data_dir``, from git where it can be had, with
+    the ``NEWS`` newest changes worth a reader's notice."""
     notices: list[str] = []
     found = changes(git_log(data_dir), catalog, notices)
-    return History(fallback(catalog), found, tuple(notices))
+    keys = {(entry.collection, entry.id) for entry in catalog.records.values()}
+    news = recent(data_dir, keys, NEWS)
+    return History(fallback(catalog), found, tuple(notices), news)
 
 
 def git_log(data_dir: Path) -> str:
@@ -106,11 +112,7 @@ def changes(log: str, catalog: Catalog, notices: list[str] | None = None) -> dic
 
 def _stamp(when: str) -> dt.datetime | None:
     """A commit time as a UTC datetime, or None if out of range (or not a number)."""
-    try:
-        stamp = dt.datetime.fromtimestamp(int(when), tz=dt.UTC)
-    except (ValueError, OverflowError, OSError):
-        return None
-    return stamp if EARLIEST <= stamp <= LATEST else None
+    return commit_time(when)
 
 
 def _record_of(name: str, catalog: Catalog) -> str | None:

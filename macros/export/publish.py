@@ -80,8 +80,7 @@ def downloads(
         body = ics.calendar(catalog, history)
         out.append(Download(ics.NAME, "ics", "text/calendar", title, body))
     if "atom" in formats:
-        count = min(atom.SIZE, len(catalog.records))
-        title = f"The {count} records most recently added or changed, as an Atom feed"
+        title = f"The newest changes (up to {atom.SIZE}), each saying what changed, as an Atom feed"
         body = atom.feed(catalog, history)
         out.append(Download(atom.NAME, "atom", "application/atom+xml", title, body))
     return out

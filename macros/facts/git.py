@@ -7,8 +7,14 @@ git comes from PATH, as it does for the editor, and is given arguments, never a 
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from pathlib import Path
+
+#: The commit times every output can write: a date the check accepts (years to 9998), and no
+#: earlier than git's own epoch.
+EARLIEST = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+LATEST = dt.datetime(9998, 12, 31, tzinfo=dt.UTC)
 
 
 class GitError(Exception):
@@ -33,3 +39,13 @@ def git(cwd: Path, *args: str, stdin: bytes = b"", timeout: float | None = None)
     if done.returncode != 0:
         raise GitError(done.stderr.decode("utf-8", errors="replace").strip())
     return done.stdout
+
+
+def commit_time(seconds: str) -> dt.datetime | None:
+    """A commit time (``%ct``) as a UTC datetime; None when it is out of range, or no number.
+    A commit can say any date: one dated in year 10000 must not break every later build."""
+    try:
+        stamp = dt.datetime.fromtimestamp(int(seconds), tz=dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        return None
+    return stamp if EARLIEST <= stamp <= LATEST else None

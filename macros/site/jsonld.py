@@ -3,15 +3,18 @@
 Each collection maps to the schema.org type that says what its records are:
 
 ==============  ====================================================================
-agreements      ``Legislation``, with ``legislationLegalForce``
-                (``https://schema.org/InForce`` or ``NotInForce``)
+agreements      ``Legislation``, with ``legislationLegalForce`` a ``LegalForceStatus``
+                (``{"@id": "https://schema.org/InForce"}`` or ``NotInForce``)
 events          ``Event``
 reactions       ``Event`` organised by whoever reacted, ``about`` what they reacted to
-actors          ``Country`` (a state), ``Person``, ``GovernmentOrganization`` (a
-                government or office) or ``Organization``
+actors          ``Country`` and ``GovernmentOrganization`` at once (a state: a place that
+                signs, attends and employs, which schema.org gives to organisations
+                only), ``Person``, ``GovernmentOrganization`` (a government or office) or
+                ``Organization``
 perspectives    ``Claim``, authored by whoever argues it, first appearing in its first source
 figures         ``Claim``: a number someone stated
-sources         ``CreativeWork`` (its ``url`` is the document's; ``@id`` is its page here)
+sources         ``CreativeWork`` (its ``url`` is the document's; ``@id`` is its page here),
+                its authors each a ``Person``
 ==============  ====================================================================
 
 Every disagreement (on the record or on one of its articles) adds a ``ClaimReview`` of the
@@ -23,6 +26,7 @@ escapes ``<``, ``>``, ``&`` and ``'``, so no value from data can close the scrip
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -34,8 +38,8 @@ from ..facts.model import Disagreement
 from ..facts.names import figure_words, name_of, reported_words, value_words
 
 CONTEXT = "https://schema.org"
-_ACTOR_TYPES = {
-    "state": "Country",
+_ACTOR_TYPES: dict[str, str | list[str]] = {
+    "state": ["Country", "GovernmentOrganization"],
     "person": "Person",
     "government": "GovernmentOrganization",
     "office": "GovernmentOrganization",
@@ -101,7 +105,7 @@ def _address(catalog: Catalog, entry: Entry) -> str | None:
     return page_url(briefing, entry) if briefing.url else None
 
 
-def type_of(entry: Entry) -> str:
+def type_of(entry: Entry) -> str | list[str]:
     if entry.collection == "actors":
         return _ACTOR_TYPES[getattr(entry.record, "kind", "organisation")]
     return _TYPES[entry.collection]
@@ -146,7 +150,7 @@ def _agreement(catalog: Catalog, entry: Entry) -> Node:
         "alternateName": a.name if a.short_name != a.name else None,
         "legislationType": a.kind,
         "legislationDate": _date(a.signed.date),
-        "legislationLegalForce": _FORCE[a.status],
+        "legislationLegalForce": {"@id": _FORCE[a.status]},
         "legislationPassedBy": _refs(catalog, a.parties),
         "expires": _date(a.ended.date) if a.ended else None,
         "description": plain(catalog, a.summary),
@@ -155,7 +159,7 @@ def _agreement(catalog: Catalog, entry: Entry) -> Node:
                 "@type": "Legislation",
                 "name": f"Article {article.number}"
                 + (f": {article.title}" if article.title else ""),
-                "about": article.topic,
+                "keywords": article.topic,
                 "description": plain(catalog, article.summary),
                 "text": article.text.text if article.text else None,
             }
@@ -245,12 +249,19 @@ def _source(catalog: Catalog, entry: Entry) -> Node:
         "name": s.title,
         "url": s.url,
         "publisher": {"@type": "Organization", "name": s.publisher},
-        "author": s.author,
+        "author": [{"@type": "Person", "name": name} for name in _people(s.author)],
         "datePublished": _date(s.published),
         "inLanguage": s.language,
         "genre": s.kind,
         "description": plain(catalog, s.note),
     }
+
+
+def _people(author: str | None) -> list[str]:
+    """The people of a source's ``author``: "A", "A and B", "A, B and C"."""
+    if not author:
+        return []
+    return [name.strip() for name in re.split(r",\s*|\s+and\s+", author) if name.strip()]
 
 
 _BUILDERS: dict[str, Callable[[Catalog, Entry], Node]] = {

@@ -383,3 +383,16 @@ def test_a_symbolic_link_committed_to_git_is_named_too(repository: Path) -> None
         "1 file not compared\n"
     )
     assert "passwd" not in done.stdout + done.stderr
+
+
+def test_a_change_in_one_sentence_for_the_feed() -> None:
+    """words.sentence: the lines of `macros diff` for one record, without its name where
+    the feed's entry already gives it."""
+    added = diff.Change("added", ("events", "summit"), title="The leaders meet")
+    assert diff_text.sentence(added) == "added event summit — 'The leaders meet'"
+    edits = (
+        diff.Edit("date", "2019-06-21", "2019-06-22"),
+        diff.Edit("sources", added=("statement",)),
+    )
+    changed = diff.Change("changed", ("events", "summit"), edits=edits)
+    assert diff_text.sentence(changed) == "date 2019-06-21 → 2019-06-22; sources added statement"

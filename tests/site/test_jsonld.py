@@ -1,5 +1,6 @@
 """schema.org JSON-LD in every record's page: in its head, parsed as JSON, typed by collection,
-with the properties each type needs, and safe in HTML whatever the data says."""
+with the properties each type needs, valid against the schema.org vocabulary (every type,
+property and range: tests/schema_org.py), and safe in HTML whatever the data says."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import schema_org
 from bs4 import BeautifulSoup
 from conftest import VALID, Briefing
 from sites import Sites
@@ -27,7 +29,7 @@ REQUIRED = {
     "Legislation": {"name", "url", "legislationLegalForce", "legislationDate", "legislationType"},
     "Event": {"name", "url", "startDate", "description"},
     "Person": {"name", "url", "jobTitle"},
-    "Country": {"name", "url"},
+    "Country/GovernmentOrganization": {"name", "url"},
     "Organization": {"name", "url"},
     "GovernmentOrganization": {"name", "url"},
     "Claim": {"name", "url", "text", "author", "dateCreated", "firstAppearance"},
@@ -41,8 +43,15 @@ EXPECTED_TYPE = {
     "perspectives": {"Claim"},
     "figures": {"Claim"},
     "sources": {"CreativeWork"},
-    "actors": {"Person", "Country", "Organization", "GovernmentOrganization"},
+    "actors": {
+        "Person",
+        "Country/GovernmentOrganization",
+        "Organization",
+        "GovernmentOrganization",
+    },
 }
+#: schema.org's own terms (an enumeration's member, such as InForce), named by @id too.
+SCHEMA = "https://schema.org/"
 HOSTILE = "</script><script>alert(1)</script><!-- & ' \" \u2028 {{ x }}"
 
 
@@ -89,9 +98,10 @@ def test_every_record_page_describes_its_record(pages: tuple[Path, Catalog]) -> 
         assert webpage["@type"] == "WebPage" and webpage["@id"] == base + page
         assert webpage["mainEntity"] == {"@id": base + page}
         assert webpage["isPartOf"]["name"] == built.briefing.title
-        assert node["@type"] in EXPECTED_TYPE[entry.collection], entry.id
+        kind = node["@type"] if isinstance(node["@type"], str) else "/".join(node["@type"])
+        assert kind in EXPECTED_TYPE[entry.collection], entry.id
         assert node["@id"] == base + page
-        missing = REQUIRED[node["@type"]] - {k for k, v in node.items() if v}
+        missing = REQUIRED[kind] - {k for k, v in node.items() if v}
         assert missing == set(), (entry.id, missing)
         assert len(reviews) == disagreements_of(entry), entry.id
         for review in reviews:
@@ -108,7 +118,8 @@ def test_every_record_named_in_the_data_is_a_page_of_the_site(pages: tuple[Path,
 
     def ids(value: Any) -> list[str]:
         if isinstance(value, dict):
-            own = [value["@id"]] if "@id" in value and "#" not in value["@id"] else []
+            named = value.get("@id", "")
+            own = [named] if named and "#" not in named and not named.startswith(SCHEMA) else []
             return own + [i for v in value.values() for i in ids(v)]
         if isinstance(value, list):
             return [i for v in value for i in ids(v)]
@@ -121,15 +132,53 @@ def test_every_record_named_in_the_data_is_a_page_of_the_site(pages: tuple[Path,
             assert (site / found.removeprefix(base) / "index.html").is_file(), found
 
 
+def test_every_block_is_valid_schema_org(pages: tuple[Path, Catalog]) -> None:
+    """Expanded by pyld against schema.org's vocabulary (release 12.0, offline): every type
+    and property exists, and every value is in its property's range."""
+    site, built = pages
+    found = {}
+    for entry in built.records.values():
+        page = urls.served_at(urls.record_page(entry.collection, entry.id))
+        for block in structured((site / page / "index.html").read_text("utf-8")):
+            found[entry.id] = schema_org.problems(block)
+    assert len(found) == len(built.records)
+    assert {record: errors for record, errors in found.items() if errors} == {}
+
+
+def test_a_value_outside_its_range_is_reported() -> None:
+    """The negative control: a country attending an event, a legal force given as text, a
+    property schema.org does not have."""
+    document = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": "A summit",
+        "attendee": {"@type": "Country", "name": "Ruritania"},
+        "about": {"@type": "Legislation", "legislationLegalForce": "https://schema.org/InForce"},
+        "signatory": "nobody",
+    }
+    assert sorted(schema_org.problems(document)) == [
+        "Event.attendee: a Country is not a Organization or Person",
+        "Event.signatory: is not a schema.org property",
+        "Legislation.legislationLegalForce: 'https://schema.org/InForce' is not a LegalForceStatus",
+    ]
+    fixed = {**document, "attendee": {"@type": ["Country", "GovernmentOrganization"]}}
+    fixed["about"] = {
+        "@type": "Legislation",
+        "legislationLegalForce": {"@id": "https://schema.org/InForce"},
+    }
+    del fixed["signatory"]
+    assert schema_org.problems(fixed) == []
+
+
 def test_legal_force_follows_the_status() -> None:
     built = catalog_of(BRIEFINGS["default"])
     for entry in built.collections["agreements"]:
         node = jsonld.graph(built, entry)["@graph"][1]
         status = getattr(entry.record, "status", "")
         force = "InForce" if status == "in-force" else "NotInForce"
-        assert node["legislationLegalForce"] == f"https://schema.org/{force}", entry.id
+        assert node["legislationLegalForce"] == {"@id": f"https://schema.org/{force}"}, entry.id
     ended = jsonld.graph(catalog_of(VALID), catalog_of(VALID).records["inf-treaty"])
-    assert ended["@graph"][1]["legislationLegalForce"] == "https://schema.org/NotInForce"
+    assert ended["@graph"][1]["legislationLegalForce"] == {"@id": "https://schema.org/NotInForce"}
     assert ended["@graph"][1]["expires"] == "2019-08-02"
 
 

@@ -81,7 +81,7 @@ def test_the_pack_gathers_the_whole_briefing(name: str, pack: BeautifulSoup, sit
     assert len(article.select("table.brief-compare")) == len(briefing.comparisons)
     items = [li["id"] for li in article.select("li[data-brief-item]")]
     assert items == [e.id for e in built.dated("events", "reactions")]
-    cited = {a["href"] for a in article.select("sup.brief-cite a")}
+    cited = {a["href"] for a in article.select("a.brief-cite")}
     listed = {f"#{li['id']}" for li in article.select("ol.brief-sources li")}
     assert cited and cited == listed
 
@@ -130,7 +130,7 @@ def test_the_pack_links_to_the_published_briefing(chromium: Browser, sites: Site
         open_pack(page, served.base, PUBLISHED)
         hrefs = page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)")
         own = page.evaluate(
-            "() => [...document.querySelectorAll('.brief-cite a[href]')].map(a => a.href)"
+            "() => [...document.querySelectorAll('a.brief-cite[href]')].map(a => a.href)"
         )
     finally:
         page.close()

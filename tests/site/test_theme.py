@@ -29,11 +29,23 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
         ('role="progressbar">', 'role="progressbar" aria-hidden="true">'),
     ],
     "partials/nav-item.html": [
+        # The icon-only toggle of a section with an index page is named by hidden text.
         (
-            'tabindex="{{ tabindex }}">\n' + " " * 16 + '<span class="md-nav__icon md-icon">',
-            'tabindex="{{ tabindex }}" aria-label="{{ nav_item.title | e }}">\n'
+            'tabindex="{{ tabindex }}">\n'
             + " " * 16
-            + '<span class="md-nav__icon md-icon">',
+            + '<span class="md-nav__icon md-icon"></span>\n',
+            '{% if tabindex %}tabindex="{{ tabindex }}"{% endif %}>\n'
+            + " " * 16
+            + '<span class="md-nav__icon md-icon"></span>\n'
+            + " " * 16
+            + '<span class="brief-hidden">{{ nav_item.title | e }}</span>\n',
+        ),
+        # No empty tabindex (vnu: "the empty string is not a valid integer").
+        (
+            'id="{{ path }}_label" tabindex="{{ tabindex }}">\n' + " " * 12 + "{{ render_content",
+            'id="{{ path }}_label" {% if tabindex %}tabindex="{{ tabindex }}"{% endif %}>\n'
+            + " " * 12
+            + "{{ render_content",
         ),
         ('aria-labelledby="{{ path }}_label"', 'aria-label="{{ nav_item.title | e }}"'),
     ],
