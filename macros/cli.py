@@ -77,9 +77,9 @@ def web_editor(data_dir: Path, path: Path | None, check_only: bool) -> int:
     """Write the web editor's configuration, or with ``check_only`` say whether it is stale."""
     from . import cms  # the editor's configuration, only for this command
 
-    loaded = load.load(data_dir)
-    repository = loaded.briefing.repository if loaded.briefing else None
-    expected = cms.text(load.display(data_dir), repository)
+    briefing = load.load(data_dir).briefing
+    repository, sign_in = (briefing.repository, briefing.sign_in) if briefing else (None, None)
+    expected = cms.text(load.display(data_dir), repository, sign_in)
     path = path or data_dir / cms.COMMITTED
     if check_only:
         if cms.stale(path, expected):

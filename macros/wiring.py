@@ -254,10 +254,10 @@ def _write_web_editor(config: Any) -> None:
     """The web editor into site/admin/, its configuration made from the models (cms/), when
     briefing.yml names a repository on GitHub, which it edits; without one, no editor."""
     briefing = _build.catalog.briefing if _build.catalog else None
-    repository = briefing.repository if briefing else None
-    if not cms.config.github_repo(repository):
+    if briefing is None or not cms.config.github_repo(briefing.repository):
         return
     root = Path(config.config_file_path or ".").parent.resolve()
     folder = data_folder(config).resolve()
     data_path = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else folder.name
-    cms.write_admin(Path(config["site_dir"]), cms.text(data_path, repository))
+    configuration = cms.text(data_path, briefing.repository, briefing.sign_in)
+    cms.write_admin(Path(config["site_dir"]), configuration)

@@ -20,9 +20,14 @@ FOLDER = "admin"
 COMMITTED = Path("schemas") / "cms.yml"
 
 
-def text(data_path: str, repository: str | None, local_backend: str = config.LOCAL_BACKEND) -> str:
+def text(
+    data_path: str,
+    repository: str | None,
+    sign_in: str | None = None,
+    local_backend: str = config.LOCAL_BACKEND,
+) -> str:
     """The configuration as a file, for the data folder at ``data_path`` in the repository."""
-    return config.render(config.config(data_path, repository, local_backend))
+    return config.render(config.config(data_path, repository, sign_in, local_backend))
 
 
 def stale(path: Path, expected: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from typing import Any, Literal, get_args, get_origin
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel
@@ -43,19 +44,26 @@ MARKDOWN = {"widget": "markdown", "modes": ("raw",), "buttons": (), "editor_comp
 
 
 def config(
-    data_path: str, repository: str | None, local_backend: str = LOCAL_BACKEND
+    data_path: str,
+    repository: str | None,
+    sign_in: str | None = None,
+    local_backend: str = LOCAL_BACKEND,
 ) -> dict[str, Any]:
     """The whole configuration, for a briefing whose data folder is ``data_path`` (relative
-    to the repository's root, as ``extra.data_dir`` gives it) and its GitHub repository."""
+    to the repository's root, as ``extra.data_dir`` gives it), its GitHub repository and the
+    OAuth helper it signs in through (briefing.yml's ``repository`` and ``sign_in``)."""
     backend: dict[str, Any] = {"name": "github", "branch": "main"}
     repo = github_repo(repository)
     if repo:
         backend["repo"] = repo
+    if sign_in:
+        helper = urlsplit(sign_in)
+        backend["base_url"] = f"{helper.scheme}://{helper.netloc}"
+        backend["auth_endpoint"] = helper.path.strip("/") or "auth"
     return {
         "backend": backend,
         "local_backend": {"url": local_backend},
         "publish_mode": "editorial_workflow",
-        "load_config_file": False,
         "omit_empty_optional_fields": True,
         "media_folder": f"{data_path}/media",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},

@@ -270,6 +270,8 @@ class Briefing(Part):
     #: Where the site is published; SITE_URL overrides it, and the check compares the two.
     url: Url | None = None
     repository: Url | None = None
+    #: The web editor's sign-in helper for GitHub (CONTRIBUTING.md, "Signing in").
+    sign_in: Url | None = None
     publisher: Named | None = None
     authors: list[Named] = empty()
     license: License | None = None

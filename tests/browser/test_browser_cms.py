@@ -141,7 +141,8 @@ def editor(clone: Path, site: Path) -> Iterator[Editor]:
     local = site / "admin-local"
     shutil.copytree(site / "admin", local)
     backend = f"http://127.0.0.1:{port}/api/v1"
-    (local / "config.yml").write_text(cms.text("data", REPOSITORY, backend), encoding="utf-8")
+    configuration = cms.text("data", REPOSITORY, local_backend=backend)
+    (local / "config.yml").write_text(configuration, encoding="utf-8")
     server = _decap_server(clone, port)
     try:
         with serve(site) as base, browser() as chromium:

@@ -9,11 +9,13 @@ from typing import Any
 import pytest
 import yaml
 from conftest import ROOT
+from pydantic import BaseModel, Field
 
 from macros import cms
 from macros.cli import main
 from macros.cms import config
 from macros.facts.dates import JSON_PATTERN
+from macros.facts.fields import Date
 from macros.facts.model import COLLECTIONS
 
 COMMITTED = ROOT / "data" / "schemas" / "cms.yml"
@@ -61,6 +63,27 @@ def test_the_file_says_it_is_generated() -> None:
 def test_every_draft_is_a_branch_and_a_pull_request_on_github(made: dict[str, Any]) -> None:
     assert made["publish_mode"] == "editorial_workflow"
     assert made["backend"] == {"name": "github", "branch": "main", "repo": "example/briefing"}
+
+
+def test_sign_in_goes_through_the_helper_briefing_yml_names() -> None:
+    backend = config.config("data", REPOSITORY, "https://auth.example.org/oauth/start")["backend"]
+    assert (backend["base_url"], backend["auth_endpoint"]) == (
+        "https://auth.example.org",
+        "oauth/start",
+    )
+    bare = config.config("data", REPOSITORY, "https://auth.example.org")["backend"]
+    assert bare["auth_endpoint"] == "auth"  # what the usual helpers answer on
+    assert "base_url" not in config.config("data", REPOSITORY)["backend"]  # Decap's: Netlify
+
+
+def test_a_fields_description_is_its_help_text() -> None:
+    class Part(BaseModel):
+        place: str | None = Field(default=None, description="Where it happened, as reported.")
+        on: Date
+
+    place, on = config.fields(Part)
+    assert place["hint"] == "Where it happened, as reported."
+    assert on["hint"] == config.DATE_HINT  # no description: what the type asks for
 
 
 @pytest.mark.parametrize("repository", [None, "https://gitlab.com/example/briefing"])
