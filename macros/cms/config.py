@@ -39,6 +39,11 @@ URL_HINT = "A web address, starting with https:// (or http://)."
 DATE_REFUSED = (
     "write it like 2024-06-19, 2024-06 or 2024 (1995~ is about 1995; 2024-06-27/2024-06-29 a range)"
 )
+#: What the patterns of the models' text fields ask for, in words.
+PATTERN_WORDS = {
+    r"^[a-z]{2,3}$": "write a language code of two or three small letters, like en or fr",
+    r"^[A-Z]{2}$": "write a country code of two capital letters, like FR",
+}
 #: Plain Markdown: the text is saved as typed, so ``[[id]]`` links are never escaped.
 MARKDOWN = {"widget": "markdown", "modes": ("raw",), "buttons": (), "editor_components": ()}
 
@@ -199,9 +204,7 @@ def _relation(collections: tuple[str, ...], multiple: bool) -> dict[str, Any]:
 def _part(model: type[BaseModel]) -> dict[str, Any]:
     parts = fields(model)
     summary = f"{{{{fields.{parts[0]['name']}}}}}"
-    hint = " ".join((model.__doc__ or "").split()) if model.__doc__ else None
-    if hint and hint.startswith("A nested part of a record"):
-        hint = None
+    hint = " ".join(model.__doc__.split()) if model.__doc__ else None
     return {"widget": "object", "fields": parts, "summary": summary, "hint": hint}
 
 
@@ -224,7 +227,8 @@ def _value(annotation: Any, metadata: list[Any]) -> dict[str, Any]:
         return {"widget": "number", "value_type": "float"}
     pattern = next((m.pattern for m in _constraints(annotation, metadata) if m.pattern), None)
     if pattern:
-        return {"widget": "string", "pattern": [pattern, f"write it to match {pattern}"]}
+        words = PATTERN_WORDS.get(pattern, f"write it to match {pattern}")
+        return {"widget": "string", "pattern": [pattern, words], "hint": words.capitalize() + "."}
     return {"widget": "string"}
 
 
