@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser import browser, serve
+from browser import serve
 from conftest import ROOT, VALID
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import Response as HttpResponse
@@ -135,8 +135,9 @@ def site(clone: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def editor(clone: Path, site: Path) -> Iterator[Editor]:
-    """The built editor, at admin-local/ with the local backend on a port of its own."""
+def editor(clone: Path, site: Path, chromium: Browser) -> Iterator[Editor]:
+    """The built editor, at admin-local/ with the local backend on a port of its own, in
+    the worker's Chromium (tests/sites.py: one Playwright per process)."""
     port = _free_port()
     local = site / "admin-local"
     shutil.copytree(site / "admin", local)
@@ -145,7 +146,7 @@ def editor(clone: Path, site: Path) -> Iterator[Editor]:
     (local / "config.yml").write_text(configuration, encoding="utf-8")
     server = _decap_server(clone, port)
     try:
-        with serve(site) as base, browser() as chromium:
+        with serve(site) as base:
             page = chromium.new_page()
             errors: list[str] = []
 
@@ -160,6 +161,7 @@ def editor(clone: Path, site: Path) -> Iterator[Editor]:
             page.get_by_role("button", name="Login").click()
             page.get_by_role("link", name="Workflow").wait_for()
             yield Editor(clone, base, chromium, page, errors)
+            page.close()
     finally:
         server.terminate()
         server.wait(10)
