@@ -1,10 +1,10 @@
 """The web editor's configuration (Decap CMS's config.yml), generated from the models.
 
 Every collection becomes a folder collection of one YAML file per record, every field a
-widget: text as a line, Markdown as a plain Markdown editor with the ``[[id]]`` links
-explained, dates as text with the EDTF pattern, choices as selects, references as relation
-widgets that search the records by title (several collections: ``briefing-record``, the
-widget admin.js adds), parts as objects and lists of parts as lists. Required and optional
+widget: text as a line, Markdown in a text box with the ``[[id]]`` links explained, dates as
+text with the EDTF pattern, choices as selects, references as relation widgets that search
+the records by title (several collections: ``briefing-record``, the widget
+admin/briefing.js adds), parts as objects and lists of parts as lists. Required and optional
 are the model's. Nothing here is written by hand, and nothing knows a briefing's topic.
 """
 
@@ -44,8 +44,10 @@ PATTERN_WORDS = {
     r"^[a-z]{2,3}$": "write a language code of two or three small letters, like en or fr",
     r"^[A-Z]{2}$": "write a country code of two capital letters, like FR",
 }
-#: Plain Markdown: the text is saved as typed, so ``[[id]]`` links are never escaped.
-MARKDOWN = {"widget": "markdown", "modes": ("raw",), "buttons": (), "editor_components": ()}
+#: Markdown as typed, in a plain text box that keeps ``[[id]]`` links and blank lines as they
+#: are: Decap's Markdown widget is a rich-text editor first, whose toolbar and rich mode would
+#: only be in the way (its rich mode escapes brackets).
+MARKDOWN = "text"
 
 
 def config(
@@ -152,8 +154,7 @@ def _widget(found: Shape, annotation: Any, metadata: list[Any]) -> dict[str, Any
         assert found.ref is not None  # noqa: S101 — a ref shape always says where it points
         return _relation(found.ref.collections, multiple=False)
     if found.kind == "prose":
-        return {**{k: list(v) if isinstance(v, tuple) else v for k, v in MARKDOWN.items()},
-                "hint": MARKDOWN_HINT}  # fmt: skip
+        return {"widget": MARKDOWN, "hint": MARKDOWN_HINT}
     if found.kind == "date":
         return {"widget": "string", "pattern": [JSON_PATTERN, DATE_REFUSED], "hint": DATE_HINT}
     if found.kind == "model":

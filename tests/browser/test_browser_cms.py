@@ -18,7 +18,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -36,6 +36,12 @@ DECAP_SERVER = ROOT / ".venv" / "decap" / "node_modules" / "decap-server" / "dis
 REPOSITORY = "https://github.com/example/briefing"
 TITLE = "The Soviet Union answers the withdrawal"
 ID = "the-soviet-union-answers-the-withdrawal"
+#: Markdown longer than a line, with a colon, a link and two paragraphs.
+SUMMARY = (
+    "Moscow answers [[inf-withdrawal-2019]]: the withdrawal, it says, is the end of the"
+    " treaty and of the limits it set on intermediate-range missiles.\n\n"
+    "It adds that it will *not* deploy such missiles first."
+)
 
 
 #: What the local backend answers when it is asked for the draft of an entry that has none.
@@ -73,6 +79,14 @@ class Editor:
         self.page.click(f"#{field}")
         self.page.keyboard.type(typed)
         self.page.get_by_role("option", name=option, exact=True).click()
+
+
+def until(done: Callable[[], bool], what: str, seconds: float = 20) -> None:
+    """Wait for the local backend to finish what the page asked of it."""
+    deadline = time.monotonic() + seconds
+    while not done():
+        assert time.monotonic() < deadline, f"not within {seconds} s: {what}"
+        time.sleep(0.1)
 
 
 def _free_port() -> int:
@@ -181,8 +195,7 @@ def test_the_form_refuses_an_invalid_date_and_an_unknown_reference(editor: Edito
     page.fill("#date-field-3", "3 August 2019")
     editor.pick("how-field-4", "statement", "statement")
     page.fill("#to-field-5", "inf-withdrawl-2019")
-    page.locator(".cms-editor-raw [contenteditable=true]").click()
-    page.keyboard.type("Not saved.")
+    page.fill("#summary-field-6", "Not saved.")
     page.click("#sources-field-9")
     page.keyboard.type("no-such-source")
     page.get_by_text("No options").wait_for()  # a relation offers only the records there are
@@ -208,8 +221,12 @@ def test_a_reaction_made_in_the_form_is_a_draft_branch_then_a_record(editor: Edi
     page.fill("#date-field-3", "2019-08")
     editor.pick("how-field-4", "statement", "statement")
     page.fill("#to-field-5", "inf-withdrawal-2019")
-    page.locator(".cms-editor-raw [contenteditable=true]").click()
-    page.keyboard.type("Moscow answers [[inf-withdrawal-2019]].")
+    page.click("#summary-field-6")
+    first, second = SUMMARY.split("\n\n")
+    page.keyboard.type(first)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    page.keyboard.type(second)
     editor.pick("sources-field-9", "withdrawal", "Statement on withdrawal")
     page.get_by_role("button", name="Save").click()
     page.get_by_role("button", name="Status: Draft").wait_for()
@@ -223,9 +240,7 @@ def test_a_reaction_made_in_the_form_is_a_draft_branch_then_a_record(editor: Edi
     page.get_by_role("button", name="Status: Ready").wait_for()
     page.get_by_role("button", name="Publish", exact=True).click()
     page.get_by_role("menuitem", name="Publish now").click()
-    deadline = time.monotonic() + 20
-    while not path.exists() and time.monotonic() < deadline:
-        page.wait_for_timeout(100)
+    until(path.exists, "the published file")
     assert path.read_text(encoding="utf-8") == (
         "# yaml-language-server: $schema=../schemas/reactions.schema.json\n"
         f"title: {TITLE}\n"
@@ -233,10 +248,13 @@ def test_a_reaction_made_in_the_form_is_a_draft_branch_then_a_record(editor: Edi
         "date: 2019-08\n"
         "how: statement\n"
         "to:\n  - inf-withdrawal-2019\n"
-        "summary: Moscow answers [[inf-withdrawal-2019]].\n"
+        "summary: >-\n"
+        "  Moscow answers [[inf-withdrawal-2019]]: the withdrawal, it says, is the end of\n"
+        "  the treaty and of the limits it set on intermediate-range missiles.\n\n\n"
+        "  It adds that it will *not* deploy such missiles first.\n"
         "sources:\n  - withdrawal-statement\n"
     )
-    assert branch not in editor.git("branch", "--list")  # merged and gone
+    until(lambda: branch not in editor.git("branch", "--list"), "the branch merged and gone")
     checked = editor.macros("check")
     assert checked.returncode == 0, checked.stdout
     assert checked.stdout == "data: 12 records checked in data/, no problems\n"

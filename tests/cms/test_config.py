@@ -134,7 +134,7 @@ def test_each_kind_of_field_has_its_widget(made: dict[str, Any]) -> None:
     to = field(reaction, "to")
     assert (to["widget"], to["collections"]) == (config.RECORD_WIDGET, ["events", "agreements"])
     summary = field(reaction, "summary")
-    assert summary["widget"] == "markdown" and summary["modes"] == ["raw"]
+    assert summary["widget"] == "text"  # a plain text box: the Markdown as typed
     assert "`[[its-id]]`" in summary["hint"]
     quotes = field(reaction, "quotes")
     assert quotes["widget"] == "list" and quotes["required"] is False
@@ -153,7 +153,7 @@ def test_parts_are_objects_and_single_references_are_single(made: dict[str, Any]
     figure = collection(made, "figures")["fields"]
     assert field(figure, "value")["widget"] == "number"
     caveats = field(figure, "caveats")
-    assert caveats["widget"] == "list" and caveats["field"]["widget"] == "markdown"
+    assert caveats["widget"] == "list" and caveats["field"]["widget"] == "text"
     source = collection(made, "sources")["fields"]
     assert field(source, "url")["pattern"][0] == "^https?://"
     assert field(source, "title_kind")["default"] == "headline"
