@@ -101,7 +101,7 @@ def collection(name: str, model: type[BaseModel], noun: str, data_path: str) -> 
         "create": True,
         "identifier_field": title,
         "slug": "{{slug}}",
-        "summary": f"{{{{{title}}}}} ({{{{slug}}}})",
+        "summary": f"{{{{{title}}}}} ({{{{filename}}}})",
         "editor": {"preview": False},  # Decap's preview knows nothing of record pages
         "fields": _first_with_schema_line(fields(model), name),
     }
@@ -185,12 +185,13 @@ def _list(item: Shape, annotation: Any) -> dict[str, Any]:
 def _relation(collections: tuple[str, ...], multiple: bool) -> dict[str, Any]:
     kinds = collections or tuple(COLLECTIONS)
     words = " or ".join(COLLECTIONS[kind][1] for kind in kinds)
-    hint = f"The id of {words}: type words of its title and pick it."
     if len(kinds) > 1:
+        hint = f"The id of {words}: type words of its name or title and pick it."
         return {"widget": RECORD_WIDGET, "collections": list(kinds), "multiple": multiple,
                 "hint": hint}  # fmt: skip
     target = kinds[0]
     title = title_field(COLLECTIONS[target][0])
+    hint = f"The id of {words}: type words of its {title} and pick it."
     return {
         "widget": "relation",
         "collection": target,
