@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # The same commit builds the same bytes: dates in the sitemap come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help new serve site preview check test lint layers types pytest screenshots pdf bench audit clean
+.PHONY: help new serve site preview check test lint layers types cms pytest screenshots pdf bench audit clean
 
 help:
 	@echo "make new DIR=briefings/x [TITLE='…']  start a briefing of your own in a new folder"
@@ -63,6 +63,15 @@ $(VNU): tests/vnu/package.json tests/vnu/package-lock.json
 	npm ci --prefix $(VENV)/vnu --no-audit --no-fund --silent --ignore-scripts
 	@touch $@
 
+# Decap CMS and decap-server for the web editor's tests (tests/cms/, tests/browser/test_browser_cms.py):
+# from npm, pinned in macros/cms; the site serves the bundle vendored from it in macros/cms/admin.
+DECAP := $(VENV)/decap/node_modules/.package-lock.json
+$(DECAP): macros/cms/package.json macros/cms/package-lock.json
+	mkdir -p $(VENV)/decap
+	cp macros/cms/package.json macros/cms/package-lock.json $(VENV)/decap/
+	npm ci --prefix $(VENV)/decap --no-audit --no-fund --silent --ignore-scripts
+	@touch $@
+
 # A new briefing in the folder DIR (README.md, "Your own briefing").
 new: $(STAMP)
 	@test -n "$(DIR)" || { echo "make new: say where, like: make new DIR=briefings/my-topic TITLE='My topic'"; exit 2; }
@@ -105,10 +114,14 @@ layers: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) $(ACTIONLINT) $(VNU) $(PD_STAMP)
+pytest: $(STAMP) $(ACTIONLINT) $(VNU) $(PD_STAMP) $(DECAP)
 	$(BIN)/python -m pytest -n 2 --dist loadscope
 
-test: lint layers types pytest
+# The web editor's configuration (data folder's schemas/cms.yml) matches the models.
+cms: $(STAMP)
+	$(BIN)/python -m macros cms --check
+
+test: lint layers types cms pytest
 
 screenshots: site
 	$(BIN)/python tests/screenshots.py site screenshots

@@ -3,6 +3,8 @@
 python -m macros new DIR [--title T]     start a briefing of your own in the folder DIR
 python -m macros check [DATA_DIR]        every problem in the data, with file and line
 python -m macros schema [--check] [DIR]  write (or verify) the JSON Schemas in DATA_DIR/schemas
+python -m macros cms [--check] [FILE]    write (or verify) the web editor's configuration,
+                                         generated from the models (DATA_DIR/schemas/cms.yml)
 python -m macros export [--format F] OUT  the data files a build publishes in site/data/
                                          (F: json, csv, ics or atom; repeat it; default all)
 python -m macros diff BASE [HEAD]        what changed in the facts from BASE to HEAD (a git
@@ -68,6 +70,25 @@ def write_schemas(folder: Path, check_only: bool) -> int:
         return 1 if stale else 0
     for path in schema.write(folder):
         print(f"wrote {load.display(path)}")
+    return 0
+
+
+def web_editor(data_dir: Path, path: Path | None, check_only: bool) -> int:
+    """Write the web editor's configuration, or with ``check_only`` say whether it is stale."""
+    from . import cms  # the editor's configuration, only for this command
+
+    briefing = load.load(data_dir).briefing
+    repository, sign_in = (briefing.repository, briefing.sign_in) if briefing else (None, None)
+    expected = cms.text(load.display(data_dir), repository, sign_in)
+    path = path or data_dir / cms.COMMITTED
+    if check_only:
+        if cms.stale(path, expected):
+            print(f"{load.display(path)}: is out of date — run: python -m macros cms")
+            return 1
+        return 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(expected, encoding="utf-8")
+    print(f"wrote {load.display(path)}")
     return 0
 
 
@@ -139,6 +160,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     schemas = commands.add_parser("schema", help="write the JSON Schemas of the data files")
     schemas.add_argument("folder", nargs="?", type=Path, help="default: DATA_DIR/schemas")
     schemas.add_argument("--check", action="store_true", help="only report stale schemas")
+    editing = commands.add_parser("cms", help="write the web editor's configuration")
+    editing.add_argument("file", nargs="?", type=Path, help="default: DATA_DIR/schemas/cms.yml")
+    editing.add_argument("--check", action="store_true", help="only report a stale configuration")
+    editing.add_argument("--data", type=Path, help=f"the data folder; {_DEFAULT}")
     diffing = commands.add_parser("diff", help="what changed in the facts between two versions")
     diffing.add_argument("base", help="a git revision (main, HEAD~1, a commit) or a data folder")
     diffing.add_argument("head", nargs="?", help="the same; by default, data/ as it is now")
@@ -166,6 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return changes(args.base, args.head, data_dir, args.format == "markdown")
     if args.command == "export":
         return export_files(data_dir, args.out, args.formats or EXPORT_FORMATS)
+    if args.command == "cms":
+        return web_editor(data_dir, args.file, args.check)
     if args.command == "schema":
         return write_schemas(args.folder or data_dir / "schemas", args.check)
     if args.changed is not None and not _touches(args.changed, data_dir):

@@ -2,11 +2,12 @@
 
 mkdocs-macros calls ``define_env`` (the data checked, the macros registered, the data files
 made), ``on_pre_page_macros`` and ``on_post_page_macros`` around every page, and
-``on_post_build`` (the data files written into site/data/). MkDocs calls, through the hooks
-file ``macros/hooks.py``, ``on_startup`` (which command runs), ``on_files`` (a page for
-every record), ``on_env`` (the theme's compiled templates kept between builds) and
+``on_post_build`` (the data files written into site/data/, the web editor into site/admin/).
+MkDocs calls, through the hooks file ``macros/hooks.py``, ``on_config`` (the theme's
+polyfills served from the site), ``on_startup`` (which command runs), ``on_files`` (a page
+for every record), ``on_env`` (the theme's compiled templates kept between builds),
 ``on_page_content`` (every page's HTML through the sanitiser, site/sanitise.py) and
-``on_page_context`` (a record page's JSON-LD, for the theme's head).
+``on_page_context`` (a page's description, a record page's JSON-LD and edit link).
 All the work happens in the sub-packages; this module only connects them to MkDocs.
 
 A build of data with problems fails with every problem listed. Under ``mkdocs serve`` it
@@ -29,7 +30,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import settings
+from . import cms, settings
 from .export import history, publish, text
 from .facts import load, urls
 from .facts.catalog import Catalog
@@ -324,3 +325,17 @@ def on_post_build(env: Any) -> None:
         publish.write(site / publish.FOLDER, _build.downloads)
         if _build.catalog.briefing is not None:
             (site / "robots.txt").write_text(meta.robots(_build.catalog.briefing), "utf-8")
+        _write_web_editor(env.conf)
+
+
+def _write_web_editor(config: Any) -> None:
+    """The web editor into site/admin/, its configuration made from the models (cms/), when
+    briefing.yml names a repository on GitHub, which it edits; without one, no editor."""
+    briefing = _build.catalog.briefing if _build.catalog else None
+    if briefing is None or not cms.config.github_repo(briefing.repository):
+        return
+    root = Path(config.config_file_path or ".").parent.resolve()
+    folder = data_folder(config).resolve()
+    data_path = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else folder.name
+    configuration = cms.text(data_path, briefing.repository, briefing.sign_in)
+    cms.write_admin(Path(config["site_dir"]), configuration)

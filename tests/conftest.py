@@ -91,7 +91,7 @@ SERVED = (
     "tests/test_own_briefing.py",
 )
 #: Modules that use them and still run apart, each in its own group.
-APART = ("tests/browser/test_browser_a11y.py",)
+APART = ("tests/browser/test_browser_a11y.py", "tests/browser/test_browser_cms.py")
 
 
 def group_of(nodeid: str) -> str:

@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from macros.cms.config import github_repo
 from macros.facts import catalog, urls
 from macros.facts.catalog import Catalog
 from macros.facts.checking import check
@@ -235,6 +236,14 @@ def test_the_macro_guide_is_for_editors_not_readers(site: Site) -> None:
 
 
 _LOADS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "link": "href"}
+
+
+def test_without_a_repository_on_github_there_is_no_web_editor(site: Site) -> None:
+    """Absent, not broken: an editor that could not sign in is not published. (Its twin,
+    with a repository on GitHub, is in tests/browser/test_browser_cms.py.)"""
+    assert site.catalog.briefing is not None
+    assert github_repo(site.catalog.briefing.repository) is None
+    assert not (site.root / "admin").exists()
 
 
 def test_no_page_loads_anything_from_another_host(site: Site) -> None:

@@ -275,6 +275,8 @@ class Briefing(Part):
     repository: Url | None = None
     #: The repository's branch that is published, for the pages' edit links.
     branch: Annotated[str, StringConstraints(pattern=BRANCH_PATTERN)] = "main"
+    #: The web editor's sign-in helper for GitHub (CONTRIBUTING.md, "Signing in").
+    sign_in: Url | None = None
     publisher: Named | None = None
     authors: list[Named] = empty()
     license: License | None = None

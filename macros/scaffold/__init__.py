@@ -2,9 +2,10 @@
 
 The starter files in ``starter/`` hold one record of each collection, with comments that
 teach the format; the command copies them, puts the title and today's date into
-briefing.yml, writes the JSON Schemas that the ``# yaml-language-server`` lines name, and
-checks the result. It never writes into a folder that holds anything, and it writes into a
-temporary folder first, so a failure leaves nothing half-made.
+briefing.yml, writes the JSON Schemas that the ``# yaml-language-server`` lines name and the
+web editor's configuration (``macros cms``), and checks the result. It never writes into a
+folder that holds anything, and it writes into a temporary folder first, so a failure leaves
+nothing half-made.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .. import cms
 from ..facts import schema
 from ..facts.checking import check
 from ..facts.load import display
@@ -64,6 +66,7 @@ def create(folder: Path, title: str, today: dt.date | None = None) -> int:
         shutil.copytree(STARTER, draft, ignore=shutil.ignore_patterns("__pycache__"))
         _fill(draft / "briefing.yml", title, today or dt.date.today())
         schema.write(draft / "schemas")
+        (draft / cms.COMMITTED).write_text(cms.text(name, None), encoding="utf-8")
         problems = check(draft).problems
         if problems:  # the starter files are tested; this guards against a broken install
             report = "\n".join(str(problem) for problem in problems)
