@@ -205,7 +205,14 @@ def environment(templates: Path) -> Environment:
     )
     env.filters["words"] = lambda date: date.words() if date else ""
     env.filters["machine"] = lambda date: date.machine() if date else ""
+    env.filters["n"] = number
     return env
+
+
+def number(value: float) -> str:
+    """A coordinate in a drawing, to a tenth, without a needless '.0': the same bytes from
+    the same data, whatever sum produced it."""
+    return f"{value:.1f}".removesuffix(".0").replace("-0", "0") if value else "0"
 
 
 class Renderer:
