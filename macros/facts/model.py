@@ -188,6 +188,9 @@ class Figure(Fact):
     value: Number
     unit: Text
     measures: Prose
+    #: What the number is a value of, word for word the same in every figure of the same
+    #: thing at other dates: figures that share it are drawn together as one chart.
+    measure: Text | None = None
     stated_by: ActorRef
     stated_on: Date
     qualifier: Literal[

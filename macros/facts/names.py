@@ -26,6 +26,25 @@ QUALIFIERS = {
 }
 
 
+#: A field another source reports differently, as a sentence names it ("sources differ on
+#: who stated it"); a field not listed is named by its name, with spaces for underscores.
+FIELDS = {
+    "stated_by": "who stated it",
+    "stated_on": "when it was stated",
+    "as_of": "the date it holds for",
+    "since": "what it counts from",
+    "value": "the number",
+    "in_force": "the entry into force",
+    "by": "who responded",
+    "to": "what it responds to",
+}
+
+
+def field_words(field: str) -> str:
+    """'who stated it' for ``stated_by``, 'date' for ``date``: a field in words."""
+    return FIELDS.get(field, field.replace("_", " "))
+
+
 def noun(collection: str) -> str:
     """'event': what one record of a collection is called (model.COLLECTIONS says 'an event')."""
     return COLLECTIONS[collection][1].split(" ", 1)[1]

@@ -23,6 +23,7 @@ from ..facts.catalog import Catalog
 from ..facts.load import Entry
 from ..facts.model import COLLECTIONS, Quotation
 from ..facts.names import (
+    field_words,
     figure_number,
     figure_words,
     name_of,
@@ -30,7 +31,7 @@ from ..facts.names import (
     reported_words,
     value_words,
 )
-from . import prose
+from . import chart, prose
 
 TEMPLATES = Path(__file__).with_name("templates")
 _OUTER_P = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
@@ -135,6 +136,14 @@ class Page:
         """'more than 11,000' (``names.figure_number``)."""
         return figure_number(figure)
 
+    def field_words(self, field: str) -> str:
+        """'who stated it' (``names.field_words``)."""
+        return field_words(field)
+
+    def chart(self, measure: str) -> chart.Chart:
+        """The chart of the figures that share ``measure`` (chart.py)."""
+        return self.renderer.charts()[measure]
+
     def article_anchor(self, article: Any) -> str:
         return "article-" + re.sub(r"[^a-z0-9]+", "-", str(article.number).lower()).strip("-")
 
@@ -226,6 +235,16 @@ class Renderer:
         self._names: dict[str, str] = {}
         self._pages: dict[str, str] = {}
         self._modules: dict[str, Any] = {}
+        self._charts: dict[str, chart.Chart] | None = None
+
+    def charts(self) -> dict[str, chart.Chart]:
+        """The chart of every measure figures share, worked out once per build."""
+        if self._charts is None:
+            self._charts = {
+                measure: chart.chart(measure, entries, self.name)
+                for measure, entries in chart.measures(self.catalog).items()
+            }
+        return self._charts
 
     def name(self, record_id: str) -> str:
         """The record's name in links (``name_of``)."""

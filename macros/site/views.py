@@ -222,6 +222,14 @@ class Views:
         entries = [self.catalog.records[i] for i in self.briefing.key_figures]
         return self.renderer.macro("briefing", "figure_cards", page, entries)
 
+    def figure_charts(self, page: Page) -> str:
+        """A chart of each measure the figures share (``measure`` in data/figures/), with a
+        table of the same figures; nothing when no figure names a measure."""
+        found = list(self.renderer.charts().values())
+        if not found:
+            return ""
+        return self.renderer.macro("chart", "charts", page, found)
+
     def briefing_title(self, page: Page) -> str:
         """The briefing's title, as a Markdown heading line."""
         return "# " + page.heading(self.briefing.title) + "\n"

@@ -120,3 +120,43 @@ def test_a_new_briefing_has_its_overview_too(
     reader.reset(viewport)  # type: ignore[arg-type]
     reader.open("timeline/")
     check_overview(reader)
+
+
+_CHARTS = """() => [...document.querySelectorAll('figure.brief-chart')].map(f => {
+    const svg = f.querySelector('svg');
+    const box = svg.getBoundingClientRect();
+    const inside = [...svg.querySelectorAll('text')].every(t => {
+        const r = t.getBoundingClientRect();
+        return r.left >= box.left - 1 && r.right <= box.right + 1;
+    });
+    return {shown: svg.checkVisibility() && box.width > 0, inside,
+            points: svg.querySelectorAll('.brief-chart-point').length,
+            rows: f.querySelectorAll('tbody tr').length,
+            links: [...f.querySelectorAll('tbody th a')].map(a => a.href)};
+})"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("path", ["", "figures/containers-11000-wood/"])
+def test_charts_show_every_figure_in_the_drawing_and_the_table(
+    reader: Reader, viewport: dict[str, int], path: str
+) -> None:
+    reader.reset(viewport)  # type: ignore[arg-type]
+    reader.open(path)
+    charts = reader.evaluate(_CHARTS)
+    assert charts, "no chart is shown"
+    for chart in charts:
+        assert chart["shown"] and chart["inside"]
+        assert chart["points"] == chart["rows"] > 0
+    assert sideways_scroll(reader.page) == 0
+    links = {link for chart in charts for link in chart["links"]}
+    for link in sorted(links):
+        assert reader.page.request.get(link).ok, link
+
+
+def test_a_new_briefing_charts_its_figure(readers: Readers, sites: Sites, scaffolded: Path) -> None:
+    sites.get("scaffold", scaffolded)
+    reader = readers.get("scaffold")
+    reader.open("")
+    charts = reader.evaluate(_CHARTS)
+    assert [(c["shown"], c["points"], c["rows"]) for c in charts] == [(True, 1, 1)]
