@@ -21,7 +21,7 @@ from markupsafe import Markup
 from ..facts import urls
 from ..facts.catalog import Catalog
 from ..facts.load import Entry
-from ..facts.model import COLLECTIONS, Quotation
+from ..facts.model import COLLECTIONS, Era, Quotation
 from ..facts.names import (
     field_words,
     figure_number,
@@ -32,6 +32,7 @@ from ..facts.names import (
     value_words,
 )
 from . import chart, prose
+from .timeline import OVERVIEW
 
 TEMPLATES = Path(__file__).with_name("templates")
 _OUTER_P = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
@@ -136,6 +137,15 @@ class Page:
         """'more than 11,000' (``names.figure_number``)."""
         return figure_number(figure)
 
+    def timeline_place(self, record_id: str) -> tuple[str, str, Era] | None:
+        """Where a record stands on the timeline: links to its entry and to its era's
+        heading, and the era; None for a record the timeline does not list."""
+        found = self.renderer.places.get(record_id)
+        if found is None:
+            return None
+        page, era = found
+        return self.href_page(page, record_id), self.href_page(OVERVIEW, f"era-{era.id}"), era
+
     def field_words(self, field: str) -> str:
         """'who stated it' (``names.field_words``)."""
         return field_words(field)
@@ -236,6 +246,8 @@ class Renderer:
         self._pages: dict[str, str] = {}
         self._modules: dict[str, Any] = {}
         self._charts: dict[str, chart.Chart] | None = None
+        #: Each timeline entry's page and era (timeline.places), set by the views.
+        self.places: dict[str, tuple[str, Era]] = {}
 
     def charts(self) -> dict[str, chart.Chart]:
         """The chart of every measure figures share, worked out once per build."""

@@ -51,6 +51,9 @@ class Views:
         self.timeline_items = chronology.items(catalog)
         self.timeline_parts = chronology.parts(self.briefing.eras, self.timeline_items, page_items)
         self._overviews: dict[tuple[str, ...], tuple[glance.Overview, glance.Overview]] = {}
+        renderer.places = chronology.places(
+            self.briefing.eras, self.timeline_items, self.timeline_parts
+        )
 
     # --- records ---------------------------------------------------------------------------
 
