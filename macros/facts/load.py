@@ -25,9 +25,10 @@ from .model import COLLECTIONS, ID_PATTERN, Briefing, Record
 from .problems import Problem
 from .yamlfile import Lines, Loc, Refused
 
-__all__ = ["Entry", "Lines", "Loaded", "Loc", "bulk", "display", "load"]
+__all__ = ["Entry", "Lines", "Loaded", "Loc", "bulk", "display", "has_file", "load"]
 
-IGNORED = {"README.md", "schemas", ".gitkeep"}
+#: Not records: the folder's guide, the schemas, and the images briefing.yml may name.
+IGNORED = {"README.md", "schemas", "images", ".gitkeep"}
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -109,6 +110,11 @@ def _load(data_dir: Path) -> Loaded:
         else:
             broken.setdefault(record_id, collection)
     return Loaded(briefing, shown, briefing_lines, entries, found, broken)
+
+
+def has_file(data_dir: Path, path: str) -> bool:
+    """Whether the data folder holds a file at ``path`` (an image briefing.yml names)."""
+    return (data_dir / path).is_file()
 
 
 def _record_files(
