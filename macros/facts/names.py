@@ -15,11 +15,12 @@ from .fields import shape
 from .load import Entry
 from .model import COLLECTIONS, Briefing, Ending, Quotation, Signing
 
-#: A figure's qualifier in words ("exactly" says nothing before the number).
+#: A figure's qualifier in words, as a reader would say it ("exactly" says nothing before
+#: the number; "about 450,000" reads as speech does, where "approximately" read as a form).
 QUALIFIERS = {
     "exactly": "",
     "more-than": "more than",
-    "approximately": "approximately",
+    "approximately": "about",
     "at-least": "at least",
     "fewer-than": "fewer than",
     "up-to": "up to",
@@ -32,7 +33,7 @@ FIELDS = {
     "stated_by": "who stated it",
     "stated_on": "when it was stated",
     "as_of": "the date it holds for",
-    "since": "what it counts from",
+    "since": "when the count starts",
     "value": "the number",
     "in_force": "the entry into force",
     "by": "who responded",
@@ -41,8 +42,8 @@ FIELDS = {
 
 
 def field_words(field: str) -> str:
-    """'who stated it' for ``stated_by``, 'date' for ``date``: a field in words."""
-    return FIELDS.get(field, field.replace("_", " "))
+    """'who stated it' for ``stated_by``, 'the date' for ``date``: a field in words."""
+    return FIELDS.get(field, "the " + field.replace("_", " "))
 
 
 def noun(collection: str) -> str:

@@ -148,3 +148,18 @@ def test_the_same_data_draws_the_same_chart(catalog: Catalog) -> None:
     again = checking.build(load.load(ROOT / "data"))[0]
     assert again is not None
     assert str(render(again, "index.md", "figure_charts")) == first
+
+
+def test_figures_read_as_a_reader_would_say_them(catalog: Catalog) -> None:
+    """The wording of figures, reviewed: 'about' for approximately, who gave a number
+    'according to', and a field another source reports named in words."""
+    cards = render(catalog, "index.md", "key_figures")
+    lines = [p.get_text(" ", strip=True) for p in cards.select(".brief-figure-who")]
+    assert lines[0].startswith("According to Dorothy Shea , 8 January 2025 , counting from")
+    numbers = [p.get_text(" ", strip=True) for p in cards.select(".brief-figure")]
+    assert "about 450,000 Russian military personnel killed or wounded" in numbers
+    assert not any("approximately" in n for n in numbers)
+    page = render(catalog, "figures/containers-11000-wood.md", "record", "containers-11000-wood")
+    differ = [li.get_text(" ", strip=True) for li in page.select(".brief-disagreements li")]
+    assert differ[0].startswith("Who stated it : this briefing gives Robert Wood ;")
+    assert differ[1].startswith("When the count starts : this briefing gives none;")
