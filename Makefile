@@ -16,7 +16,8 @@ help:
 	@echo "make check   validate the briefing's data and report every problem with its file and line"
 	@echo "             (the data folder: BRIEFING_DATA, else extra.data_dir in mkdocs.yml)"
 	@echo "make test    lint, type-check and run the whole test suite"
-	@echo "make screenshots  PNGs of home, timeline and an agreement at desktop and phone width"
+	@echo "make screenshots  PNGs of home, timeline and an agreement at desktop and phone width,"
+	@echo "             the timeline at a glance and a chart in both palettes, the pack's printed page"
 	@echo "make pdf     the briefing pack as PDF, A4 and Letter, into build/pdf/"
 	@echo "make bench   benchmarks: validator and build at 100, 1,000 and 10,000 records; serve after an edit"
 
