@@ -185,7 +185,7 @@ def chart(measure: str, entries: Sequence[Entry], name: Callable[[str], str]) ->
     bottom = round(PLOT_HEIGHT + rise, 1)
     return Chart(
         measure=measure,
-        id="chart-" + re.sub(r"[^a-z0-9]+", "-", measure.lower()).strip("-"),
+        id="chart-" + (re.sub(r"[^a-z0-9]+", "-", measure.lower()).strip("-") or entries[0].id),
         width=WIDTH,
         height=round(bottom + 24.0, 1),
         left=round(plot_left, 1),
