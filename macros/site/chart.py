@@ -7,6 +7,12 @@ qualifier is drawn too (an arrow up for "more than" and "at least", down for "fe
 and "up to", a dashed ring for "approximately"). A date or a number another source gives
 instead (a disagreement on ``stated_on``, ``as_of`` or ``value``) is a hollow point joined
 to the figure's by a dashed line. Labels are put on rows so that none overlaps another.
+
+Templates, not a charting library: matplotlib can write the same bytes every time (with
+``svg.hashsalt`` and no date) but sets colours as attributes rather than the palette's CSS
+variables, sets text as paths or in its own fonts, and brings numpy; pygal's SVG loads its
+tooltip script from a CDN by default; Vega-Lite needs a JavaScript engine to draw. A chart
+of a few points is a few lines of geometry here and a Jinja macro file.
 """
 
 from __future__ import annotations

@@ -8,9 +8,13 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sites import DESKTOP, PHONE, Reader, Readers, Sites, sideways_scroll
+from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]  # no types
+from sites import DESKTOP, PHONE, Reader, Readers, Scheme, Sites, sideways_scroll
+
+AXE = Axe()
 
 ROOT = Path(__file__).parents[2]
 #: How many pixels two marks' boxes may share (anti-aliasing rounds a box outwards).
@@ -160,3 +164,20 @@ def test_a_new_briefing_charts_its_figure(readers: Readers, sites: Sites, scaffo
     reader.open("")
     charts = reader.evaluate(_CHARTS)
     assert [(c["shown"], c["points"], c["rows"]) for c in charts] == [(True, 1, 1)]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["timeline/", ""])
+def test_axe_finds_no_violation_in_a_new_briefings_drawings(
+    readers: Readers, sites: Sites, scaffolded: Path, scheme: Scheme, path: str
+) -> None:
+    """The default briefing's pages are checked whole (test_browser_a11y.py); here axe looks
+    at the drawings alone on a briefing just made, in both palettes."""
+    sites.get("scaffold", scaffolded)
+    reader = readers.get("scaffold", scheme)
+    reader.open(path)
+    reader.settle()
+    found = AXE.run(reader.page, context={"include": [[".brief-overview"], [".brief-chart"]]})
+    results: dict[str, Any] = found.response
+    assert results["passes"], "axe looked at the drawings"
+    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in results["violations"]] == []
