@@ -73,6 +73,8 @@ class Build:
     generated: dict[str, Generated] = field(default_factory=dict)
     page: Page | None = None
     errors: list[str] = field(default_factory=list)
+    #: The briefing's own logo and favicon: where the site serves each, and its file.
+    images: dict[str, Path] = field(default_factory=dict)
 
 
 #: MkDocs' logger for plugins, so that the messages carry the plugin's name.
@@ -152,6 +154,7 @@ def define_env(env: Any) -> None:
         renderer=renderer,
         downloads=downloads,
         parts=list(views.timeline_parts),
+        images=_images(env.conf, folder, views),
     )
     _build.macros = {name: _macro(views, name) for name in MACROS}
     for name, call in _build.macros.items():
@@ -173,6 +176,19 @@ def _editing(config: Any, built: Catalog, folder: Path) -> Editing | None:
     if editing is not None and not config["edit_uri"]:
         config["edit_uri"] = editing.docs()
     return editing
+
+
+def _images(config: Any, folder: Path, views: Views) -> dict[str, Path]:
+    """The logo and favicon briefing.yml names, in place of the neutral mark of mkdocs.yml:
+    each is served as assets/briefing/<logo|favicon>.<svg|png>, and the theme pointed at it."""
+    found = {}
+    for name in ("logo", "favicon"):
+        image = getattr(views.briefing, name)
+        if image:
+            served = f"assets/briefing/{name}{Path(image).suffix}"
+            config["theme"][name] = served
+            found[served] = folder / image
+    return found
 
 
 def _page_items() -> int:
@@ -244,6 +260,8 @@ def on_files(files: Files, config: Any) -> Files:
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=NOT_BUILT))
         return files
+    for served, image in _build.images.items():
+        files.append(File.generated(config, served, abs_src_path=str(image)))
     for page in pages.generated(_build.catalog, _build.parts):
         if files.get_file_from_path(page.path) is None:
             files.append(File.generated(config, page.path, content=page.markdown))

@@ -11,8 +11,8 @@ from typing import NamedTuple
 
 from . import problems as words
 from .catalog import BRIEFING, Catalog, Reference
-from .load import Entry, Loaded, bulk, load
-from .model import COLLECTIONS
+from .load import Entry, Loaded, bulk, display, has_file, load
+from .model import COLLECTIONS, Briefing
 from .names import noun
 from .problems import Problem
 from .rules import check_rules
@@ -41,6 +41,8 @@ def check(folder: Path, site_url: str | None = None) -> Checked:
     """
     loaded = load(folder)
     catalog, found = build(loaded)
+    if catalog is not None and catalog.briefing is not None:
+        found = sorted([*found, *_images(folder, catalog.briefing, loaded)])
     if site_url is None or catalog is None or catalog.briefing is None:
         return Checked(catalog, found)
     url = catalog.briefing.url
@@ -51,6 +53,20 @@ def check(folder: Path, site_url: str | None = None) -> Checked:
         line = loaded.briefing_lines.of(("url",))
         found = sorted([*found, Problem(loaded.briefing_path, line, "url", message)])
     return Checked(catalog, found)
+
+
+def _images(folder: Path, briefing: Briefing, loaded: Loaded) -> list[Problem]:
+    """The logo and favicon briefing.yml names are files in the data folder."""
+    found = []
+    for name in ("logo", "favicon"):
+        path = getattr(briefing, name)
+        if path and not has_file(folder, path):
+            message = words.CROSS["image_missing"].format(
+                got=words.got(path), folder=display(folder).rstrip("/") + "/"
+            )
+            line = loaded.briefing_lines.of((name,))
+            found.append(Problem(loaded.briefing_path, line, name, message))
+    return found
 
 
 def _slashed(url: str) -> str:

@@ -26,9 +26,10 @@ from .model import COLLECTIONS, Briefing, Record
 from .problems import Problem
 from .yamlfile import Lines, Loc, Refused
 
-__all__ = ["Entry", "Lines", "Loaded", "Loc", "bulk", "display", "load"]
+__all__ = ["Entry", "Lines", "Loaded", "Loc", "bulk", "display", "has_file", "load"]
 
-IGNORED = {"README.md", "schemas", ".gitkeep"}
+#: Not records: the folder's guide, the schemas, and the images briefing.yml may name.
+IGNORED = {"README.md", "schemas", "images", ".gitkeep"}
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -129,6 +130,11 @@ def _kind(entry: os.DirEntry[str]) -> str | None:
     if entry.is_dir(follow_symlinks=False) or entry.is_file(follow_symlinks=False):
         return None
     return "not_regular"
+
+
+def has_file(data_dir: Path, path: str) -> bool:
+    """Whether the data folder holds a file at ``path`` (an image briefing.yml names)."""
+    return (data_dir / path).is_file()
 
 
 def _record_files(

@@ -186,6 +186,9 @@ class Figure(Fact):
     value: Number
     unit: Text
     measures: Prose
+    #: What the number is a value of, word for word the same in every figure of the same
+    #: thing at other dates: figures that share it are drawn together as one chart.
+    measure: Text | None = None
     stated_by: ActorRef
     stated_on: Date
     qualifier: Literal[
@@ -263,6 +266,12 @@ class Named(Part):
     url: Url | None = None
 
 
+#: An image of the briefing's own (its logo, its favicon): an SVG or PNG file in the data
+#: folder's images/ folder, by its path from the data folder.
+IMAGE_PATTERN = r"^images/[A-Za-z0-9_-]+\.(svg|png)$"
+Image = Annotated[str, StringConstraints(pattern=IMAGE_PATTERN)]
+
+
 class Briefing(Part):
     title: Text
     subtitle: Text
@@ -283,6 +292,9 @@ class Briefing(Part):
     key_figures: list[FigureRef] = empty()
     comparisons: list[Comparison] = empty()
     language: Language = "en"
+    #: The mark in the header, and the icon browsers show in a tab; a neutral mark without.
+    logo: Image | None = None
+    favicon: Image | None = None
 
 
 #: Collection folder → (model, the word for one record, with its article).

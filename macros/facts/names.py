@@ -15,15 +15,35 @@ from .fields import shape
 from .load import Entry
 from .model import COLLECTIONS, Briefing, Ending, Quotation, Signing
 
-#: A figure's qualifier in words ("exactly" says nothing before the number).
+#: A figure's qualifier in words, as a reader would say it ("exactly" says nothing before
+#: the number; "about 450,000" reads as speech does, where "approximately" read as a form).
 QUALIFIERS = {
     "exactly": "",
     "more-than": "more than",
-    "approximately": "approximately",
+    "approximately": "about",
     "at-least": "at least",
     "fewer-than": "fewer than",
     "up-to": "up to",
 }
+
+
+#: A field another source reports differently, as a sentence names it ("sources differ on
+#: who stated it"); a field not listed is named by its name, with spaces for underscores.
+FIELDS = {
+    "stated_by": "who stated it",
+    "stated_on": "when it was stated",
+    "as_of": "the date it holds for",
+    "since": "when the count starts",
+    "value": "the number",
+    "in_force": "the entry into force",
+    "by": "who responded",
+    "to": "what it responds to",
+}
+
+
+def field_words(field: str) -> str:
+    """'who stated it' for ``stated_by``, 'the date' for ``date``: a field in words."""
+    return FIELDS.get(field, "the " + field.replace("_", " "))
 
 
 def noun(collection: str) -> str:

@@ -136,6 +136,8 @@ _PATTERNS = {
     "^[a-z][a-z-]*$": "must be a lowercase word or words joined by '-', like 'trigger' (got {got})",
     r"^[A-Za-z0-9_][A-Za-z0-9_-]*(?:[./][A-Za-z0-9_][A-Za-z0-9_-]*)*$": "must be a branch "
     "name of the repository, like 'main' (got {got})",
+    r"^images/[A-Za-z0-9_-]+\.(svg|png)$": "must be an SVG or PNG file in the images/ folder "
+    "of the briefing's data, like 'images/logo.svg' (got {got})",
 }
 #: Errors for a value that should have been a mapping of fields.
 _MAPPING = ("dict_type", "model_type", "model_attributes_type")
@@ -261,6 +263,8 @@ CROSS = {
     "comparison_topic": "'{id}' has no article whose topic is {got}{hint}",
     "site_url": "must be the address the site is published at, which SITE_URL gives as "
     "{site_url} (got {got}) — correct url, or leave it out to use SITE_URL",
+    "image_missing": "names {got}, but there is no such file in {folder} — put the image "
+    "there, or leave the line out for the neutral mark",
     "quote_unsourced": "quotes {got}, but {noun} that cites no source may not quote — list "
     "the source under sources, or drop the quotation marks",
 }

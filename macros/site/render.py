@@ -22,8 +22,9 @@ from ..export.text import page_url
 from ..facts import urls
 from ..facts.catalog import Catalog
 from ..facts.load import Entry
-from ..facts.model import COLLECTIONS, Quotation
+from ..facts.model import COLLECTIONS, Era, Quotation
 from ..facts.names import (
+    field_words,
     figure_number,
     figure_words,
     name_of,
@@ -31,8 +32,9 @@ from ..facts.names import (
     reported_words,
     value_words,
 )
-from . import prose
+from . import chart, prose
 from .editing import Editing, Fix
+from .timeline import OVERVIEW
 
 TEMPLATES = Path(__file__).with_name("templates")
 #: The characters of a value that Markdown (with the extensions of mkdocs.yml) could read as
@@ -147,6 +149,23 @@ class Page:
         """'more than 11,000' (``names.figure_number``)."""
         return figure_number(figure)
 
+    def timeline_place(self, record_id: str) -> tuple[str, str, Era] | None:
+        """Where a record stands on the timeline: links to its entry and to its era's
+        heading, and the era; None for a record the timeline does not list."""
+        found = self.renderer.places.get(record_id)
+        if found is None:
+            return None
+        page, era = found
+        return self.href_page(page, record_id), self.href_page(OVERVIEW, f"era-{era.id}"), era
+
+    def field_words(self, field: str) -> str:
+        """'who stated it' (``names.field_words``)."""
+        return field_words(field)
+
+    def chart(self, measure: str) -> chart.Chart:
+        """The chart of the figures that share ``measure`` (chart.py)."""
+        return self.renderer.charts()[measure]
+
     def article_anchor(self, article: Any) -> str:
         return "article-" + re.sub(r"[^a-z0-9]+", "-", str(article.number).lower()).strip("-")
 
@@ -218,6 +237,7 @@ def environment(templates: Path) -> Environment:
     )
     env.filters["words"] = lambda date: date.words() if date else ""
     env.filters["machine"] = lambda date: date.machine() if date else ""
+    env.filters["n"] = number
     return env
 
 
@@ -228,6 +248,12 @@ def inert(value: Any) -> Any:
     if isinstance(value, str) and not isinstance(value, Markup):
         return Markup(value.translate(_INERT))  # noqa: S704 — every special character escaped
     return value
+
+
+def number(value: float) -> str:
+    """A coordinate in a drawing, to a tenth, without a needless '.0': the same bytes from
+    the same data, whatever sum produced it."""
+    return f"{value:.1f}".removesuffix(".0").replace("-0", "0") if value else "0"
 
 
 class Renderer:
@@ -251,6 +277,18 @@ class Renderer:
         self._names: dict[str, str] = {}
         self._pages: dict[str, str] = {}
         self._modules: dict[str, Any] = {}
+        self._charts: dict[str, chart.Chart] | None = None
+        #: Each timeline entry's page and era (timeline.places), set by the views.
+        self.places: dict[str, tuple[str, Era]] = {}
+
+    def charts(self) -> dict[str, chart.Chart]:
+        """The chart of every measure figures share, worked out once per build."""
+        if self._charts is None:
+            self._charts = {
+                measure: chart.chart(measure, entries, self.name)
+                for measure, entries in chart.measures(self.catalog).items()
+            }
+        return self._charts
 
     def name(self, record_id: str) -> str:
         """The record's name in links (``name_of``)."""

@@ -23,11 +23,19 @@ TAGS = {
     "h3", "h4", "h5", "h6", "hr", "i", "li", "nav", "ol", "p", "pre", "section", "small", "span",
     "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
     "time", "tr", "ul",
+    # the drawings: the timeline overview (templates/overview.html) and figure charts (chart.html)
+    "circle", "desc", "g", "line", "path", "rect", "svg", "text", "title",
 }  # fmt: skip
 #: Attributes any of those tags may carry, and those only some may.
 ATTRIBUTES = {
     "*": {"class", "id", "role", "title", "lang", "dir", "tabindex", "hidden"},
-    "a": {"href", "rel", "type"},
+    "a": {"href", "rel", "type", "xlink:href"},
+    "circle": {"cx", "cy", "r"},
+    "line": {"x1", "y1", "x2", "y2"},
+    "path": {"d"},
+    "rect": {"x", "y", "width", "height", "rx"},
+    "svg": {"xmlns", "xmlns:xlink", "viewBox", "width", "height"},
+    "text": {"x", "y", "text-anchor"},
     "button": {"type"},
     "data": {"value"},
     "details": {"open"},

@@ -130,6 +130,18 @@ def parts(
     return out
 
 
+def places(
+    eras: Sequence[Era], found: list[Item], cut: Sequence[TimelinePart]
+) -> dict[str, tuple[str, Era]]:
+    """Where each entry stands on the timeline: the source path of the page that lists it
+    (the timeline, or the part it falls in) and its era."""
+    if cut:
+        return {i.entry.id: (part.source, part.era) for part in cut for i in part.items}
+    return {
+        i.entry.id: (OVERVIEW, era) for era, inside in by_era(list(eras), found) for i in inside
+    }
+
+
 Key = Callable[["Item"], tuple[int, ...]]
 
 

@@ -17,9 +17,13 @@ from ..facts.catalog import Catalog
 from ..facts.model import COLLECTIONS, Agreement, Briefing, Perspective, Reaction
 from ..facts.names import noun
 from ..facts.problems import MACRO, did_you_mean
+from . import overview as glance
 from . import pages
 from . import timeline as chronology
 from .render import Page, Renderer
+
+#: The widths, in the drawing's units, of the timeline at a glance on wide screens and phones.
+WIDE, NARROW = 720.0, 360.0
 
 
 class MacroError(ValueError):
@@ -46,6 +50,10 @@ class Views:
         #: Worked out once per build: the timeline's lines, and its parts if it has any.
         self.timeline_items = chronology.items(catalog)
         self.timeline_parts = chronology.parts(self.briefing.eras, self.timeline_items, page_items)
+        self._overviews: dict[tuple[str, ...], tuple[glance.Overview, glance.Overview]] = {}
+        renderer.places = chronology.places(
+            self.briefing.eras, self.timeline_items, self.timeline_parts
+        )
 
     # --- records ---------------------------------------------------------------------------
 
@@ -143,7 +151,21 @@ class Views:
             )
         eras = chronology.by_era(list(self.briefing.eras), items)
         filters = chronology.filters(self.catalog, items, page.name)
-        return self.renderer.macro("timeline", "timeline", page, eras, filters)
+        drawn = self._overview(tuple(i.entry.id for i in items))
+        return self.renderer.macro("timeline", "timeline", page, eras, filters, drawn)
+
+    def _overview(self, ids: tuple[str, ...]) -> tuple[glance.Overview, glance.Overview] | None:
+        """The timeline at a glance, wide and narrow (overview.py), worked out once per build
+        for each set of entries (the timeline page and the pack show the same)."""
+        if not ids:
+            return None
+        found = self._overviews.get(ids)
+        if found is None:
+            entries = [self.catalog.records[i] for i in ids]
+            eras = self.briefing.eras
+            found = (glance.overview(eras, entries, WIDE), glance.overview(eras, entries, NARROW))
+            self._overviews[ids] = found
+        return found
 
     def _timeline_part(self, page: Page, slug: str) -> str:
         found = [p.slug for p in self.timeline_parts]
@@ -202,6 +224,14 @@ class Views:
         """The figures data/briefing.yml names as key, as cards."""
         entries = [self.catalog.records[i] for i in self.briefing.key_figures]
         return self.renderer.macro("briefing", "figure_cards", page, entries)
+
+    def figure_charts(self, page: Page) -> str:
+        """A chart of each measure the figures share (``measure`` in data/figures/), with a
+        table of the same figures; nothing when no figure names a measure."""
+        found = list(self.renderer.charts().values())
+        if not found:
+            return ""
+        return self.renderer.macro("chart", "charts", page, found)
 
     def briefing_title(self, page: Page) -> str:
         """The briefing's title, as a Markdown heading line."""

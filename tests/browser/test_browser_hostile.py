@@ -65,7 +65,8 @@ ADDITIONS: dict[str, dict[str, Any]] = {
         ],
     },
     "figures/missiles-eliminated.yml": {
-        "quote": {"text": "Missiles", "source": "withdrawal-statement", "translation": "Ours"}
+        "quote": {"text": "Missiles", "source": "withdrawal-statement", "translation": "Ours"},
+        "measure": "Missiles eliminated",
     },
     "reactions/withdrawal-statement-2019.yml": {
         "quotes": [{"text": "We withdraw", "source": "withdrawal-statement"}]

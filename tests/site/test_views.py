@@ -147,3 +147,27 @@ def test_the_twin_without_escaping_would_have_made_markup() -> None:
     """The negative control: the same name, escaped for HTML only, becomes markup."""
     html = markdown.markdown(f'The <a href="x">{HOSTILE_NAME}</a>.', extensions=["attr_list"])
     assert "<img" in html and html.count("<a ") == 2
+
+
+def test_an_event_or_reaction_page_links_back_to_its_place_in_the_timeline() -> None:
+    built, problems = check(ROOT / "tests" / "fixtures" / "valid")
+    assert built is not None and not problems
+    renderer = Renderer(built)
+    views = Views(built, renderer)
+    for record_id, era in [
+        ("inf-signing", "negotiation-and-force"),
+        ("withdrawal-statement-2019", "end"),
+    ]:
+        page = renderer.page(urls.record_page(built.records[record_id].collection, record_id))
+        html = views.record(page, record_id)
+        assert f'href="../../timeline/#{record_id}"' in html
+        assert f'href="../../timeline/#era-{era}"' in html
+    # The twin: a record the timeline does not list has no such link.
+    page = renderer.page(urls.record_page("actors", "soviet-union"))
+    assert "brief-on-timeline" not in views.record(page, "soviet-union")
+    # A timeline in parts: the link goes to the part that lists the entry.
+    split = Views(built, renderer := Renderer(built), page_items=1)
+    page = renderer.page(urls.record_page("events", "inf-signing"))
+    assert 'href="../../timeline/negotiation-and-force/#inf-signing"' in split.record(
+        page, "inf-signing"
+    )
