@@ -51,6 +51,16 @@ def leaks(text: str, words: list[str]) -> list[str]:
 
 #: The starter's optional lines, switched on: the briefing's address and identity.
 ADDRESS = "https://example.org/briefing/"
+IDENTITY_LINES = [
+    f"url: {ADDRESS}",
+    "repository: https://example.org/your-repository",
+    "publisher:",
+    "  name: Your organisation",
+    "  url: https://example.org/",
+    "authors:",
+    "  - name: Your name",
+    "license: CC-BY-4.0",
+]
 
 
 @pytest.fixture(scope="module")
@@ -62,9 +72,10 @@ def own(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     scaffold.create(data, "Test", dt.date(2026, 12, 7))
     path = data / "briefing.yml"
     text = path.read_text(encoding="utf-8")
-    start = text.index("# url: ")
-    optional = text[start:].replace("# ", "", -1)
-    path.write_text(text[:start] + optional, encoding="utf-8")
+    for line in IDENTITY_LINES:  # "# url: …" → "url: …", and so on
+        assert text.count("\n# " + line) == 1, line
+        text = text.replace("\n# " + line, "\n" + line)
+    path.write_text(text, encoding="utf-8")
     out = tmp_path_factory.mktemp("own-site")
     result = build_site(data, out)
     assert result.returncode == 0, result.stderr

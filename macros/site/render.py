@@ -57,14 +57,19 @@ class Page:
     def catalog(self) -> Catalog:
         return self.renderer.catalog
 
-    def href(self, record_id: str, anchor: str = "") -> str:
+    # Links between our own pages are markup already (Markup): a relative path of page
+    # names and ids, whose alphabet holds nothing HTML or Markdown could read as syntax, so
+    # a template writes them as they are, and an anchor keeps its plain '#'.
+    def href(self, record_id: str, anchor: str = "") -> Markup:
         return self.href_page(self.renderer.page_of(record_id), anchor)
 
-    def href_page(self, page: str, anchor: str = "") -> str:
-        return urls.href(self.source, page, anchor, self.renderer.directory_urls)
+    def href_page(self, page: str, anchor: str = "") -> Markup:
+        link = urls.href(self.source, page, anchor, self.renderer.directory_urls)
+        return Markup(link)  # noqa: S704 — page names and ids (urls.py)
 
-    def asset(self, path: str) -> str:
-        return urls.asset(self.source, path, self.renderer.directory_urls)
+    def asset(self, path: str) -> Markup:
+        link = urls.asset(self.source, path, self.renderer.directory_urls)
+        return Markup(link)  # noqa: S704 — a file of the site
 
     def entry(self, record_id: str) -> Entry:
         return self.catalog.records[record_id]
@@ -94,7 +99,7 @@ class Page:
         converted = self.renderer.markdown(text)
         return Markup(  # noqa: S704 — converted from escaped text; hrefs are our own
             prose.RECORD_HREF.sub(
-                lambda m: 'href="' + self.href(m.group(1)) + '"',
+                lambda m: 'href="' + str(self.href(m.group(1))) + '"',
                 converted,
             )
         )
