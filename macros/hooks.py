@@ -14,6 +14,12 @@ _PROJECT = str(Path(__file__).resolve().parent.parent)
 if _PROJECT not in sys.path:
     sys.path.insert(0, _PROJECT)
 
-from macros.wiring import on_env, on_files, on_page_context, on_startup  # noqa: E402
+from macros.wiring import (  # noqa: E402
+    on_env,
+    on_files,
+    on_page_content,
+    on_page_context,
+    on_startup,
+)
 
-__all__ = ["on_env", "on_files", "on_page_context", "on_startup"]
+__all__ = ["on_env", "on_files", "on_page_content", "on_page_context", "on_startup"]
