@@ -5,8 +5,10 @@
 runs our build with one more plugin, the benchmark's own (the generator knows nothing of it),
 that writes every page's final Markdown to ``DUMP_DIR/<page>``: taken after every other
 handler of MkDocs' ``page_markdown`` event has run (macros rendered, cited sources appended),
-with the page's front matter. ``prepare`` then turns that folder into a docs folder (the
-Markdown, plus every other file of docs/, such as the assets) and writes beside it the same
+with the page's front matter, and with the HTML our build keeps out of Python-Markdown put
+back in (``macros.wiring.page_markdown``): the plain build converts every byte of it.
+``prepare`` then turns that folder into a docs folder (the Markdown, plus every other file
+of docs/, such as the assets) and writes beside it the same
 ``mkdocs.yml`` minus the macros plugin, the hooks and ``watch``: same theme and
 ``custom_dir``, same Markdown extensions, same search, same page tree. The site's name and
 description are the briefing's, as our build sets them.
@@ -48,7 +50,10 @@ class DumpMarkdown(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
 
     @event_priority(-100)  # after mkdocs-macros and every other handler
     def on_page_markdown(self, markdown: str, page: Any, **_: Any) -> str:
-        dump_markdown(self.folder, page.file.src_uri, page.meta, markdown)
+        from macros import wiring  # the package the hooks file put on sys.path
+
+        source = page.file.src_uri
+        dump_markdown(self.folder, source, page.meta, wiring.page_markdown(source, markdown))
         return markdown
 
 

@@ -6,7 +6,9 @@ made), ``on_pre_page_macros`` and ``on_post_page_macros`` around every page, and
 MkDocs calls, through the hooks file ``macros/hooks.py``, ``on_config`` (the theme's
 polyfills served from the site), ``on_startup`` (which command runs), ``on_files`` (a page
 for every record), ``on_env`` (the theme's compiled templates kept between builds),
-``on_page_content`` (every page's HTML through the sanitiser, site/sanitise.py) and
+``on_page_content`` (a generated page's HTML put back after Python-Markdown, which saw
+only its headings, site/passthrough.py; then every page's HTML through the sanitiser,
+site/sanitise.py) and
 ``on_page_context`` (a page's description, a record page's JSON-LD and edit link).
 All the work happens in the sub-packages; this module only connects them to MkDocs.
 
@@ -37,7 +39,7 @@ from .facts.catalog import Catalog
 from .facts.checking import check
 from .facts.model import COLLECTIONS
 from .facts.problems import summary
-from .site import jsonld, meta, offline, pages, sanitise, timeline
+from .site import jsonld, meta, offline, pages, passthrough, sanitise, timeline
 from .site.editing import Editing
 from .site.pages import Generated
 from .site.render import COMPILED, Page, Renderer
@@ -71,6 +73,9 @@ class Build:
     parts: list[timeline.TimelinePart] = field(default_factory=list)
     macros: dict[str, Any] = field(default_factory=dict)
     generated: dict[str, Generated] = field(default_factory=dict)
+    #: The HTML of each generated page, held out of Python-Markdown (site/passthrough.py)
+    #: from the end of its macros until its content is converted.
+    held: dict[str, passthrough.Held] = field(default_factory=dict)
     page: Page | None = None
     errors: list[str] = field(default_factory=list)
     #: The briefing's own logo and favicon: where the site serves each, and its file.
@@ -249,11 +254,30 @@ def on_post_page_macros(env: Any) -> None:
         env.markdown = (
             env.markdown.rstrip() + "\n\n" + _build.renderer.macro("sources", "cited", page)
         )
+    source = env.page.file.src_uri
+    if source in _build.generated:
+        held = _build.held[source] = passthrough.hold(env.markdown)
+        env.markdown = held.text
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """Put a generated page's HTML back where Python-Markdown saw only its marks, then pass
+    every page's content, made from data or not, through the allowlist sanitiser."""
+    held = _build.held.pop(page.file.src_uri, None)
+    return sanitise.clean(held.restore(html) if held is not None else html)
+
+
+def page_markdown(source: str, markdown: str) -> str:
+    """A page's Markdown as MkDocs is given it, with any HTML held aside put back in: the
+    text a plain MkDocs build would have to convert (the build benchmark's yardstick)."""
+    held = _build.held.get(source)
+    return held.markdown() if held is not None and held.text == markdown else markdown
 
 
 def on_files(files: Files, config: Any) -> Files:
     """Add a page for every record and collection that docs/ does not already have."""
     _build.generated = {}
+    _build.held = {}
     if _build.catalog is None:  # serve, with data problems: the nav's indexes say so too
         for collection in COLLECTIONS:
             path = urls.collection_page(collection)
@@ -274,11 +298,6 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     (``site.render.COMPILED``): under ``mkdocs serve`` every rebuild makes a new one."""
     env.bytecode_cache = COMPILED
     return env
-
-
-def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    """Every page's content, made from data or not, through the allowlist sanitiser."""
-    return sanitise.clean(html)
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:

@@ -34,7 +34,7 @@ ATTRIBUTES = {
     "line": {"x1", "y1", "x2", "y2"},
     "path": {"d"},
     "rect": {"x", "y", "width", "height", "rx"},
-    "svg": {"xmlns", "xmlns:xlink", "viewBox", "width", "height"},
+    "svg": {"xmlns", "viewBox", "width", "height"},
     "text": {"x", "y", "text-anchor"},
     "button": {"type"},
     "data": {"value"},

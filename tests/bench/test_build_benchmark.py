@@ -54,11 +54,22 @@ def test_the_verdict_says_yes_or_no_with_the_value_measured() -> None:
     fast = Result(1000, {}, builder([12.0]), builder([10.0]))
     slow = Result(10000, {}, builder([130.0], mb=25.0), builder([100.0], mb=20.0))
     said = build.verdict([fast, slow])
-    assert "target ours/plain ≤ 1.25 at 1000: yes (wall 1.20; cpu 1.20)" in said
-    assert "target ours/plain ≤ 1.25 at 10000: NO (wall 1.30; cpu 1.30)" in said
+    assert "target ours/plain ≤ 0.9 at 1000: NO (wall 1.20; cpu 1.20)" in said
+    assert "target every pair ≤ 1 at 1000: NO (pairs 1.20)" in said
+    assert "target ours/plain ≤ 0.9 at 10000: NO (wall 1.30; cpu 1.30)" in said
     assert "target time(10000/1000) ≤ 11: yes (wall 10.83; cpu 10.83)" in said
     assert "target site size(10000/1000) ≤ 11: yes (12.50)" not in said
     assert "target site size(10000/1000) ≤ 11: NO (12.50)" in said
+
+
+def test_the_verdict_holds_the_median_to_0_9_and_every_pair_to_1() -> None:
+    # Pairs 0.80, 0.85 and 1.05: the median meets its target, the worst pair does not.
+    mixed = Result(1000, {}, builder([8.0, 8.5, 10.5]), builder([10.0, 10.0, 10.0]))
+    said = build.verdict([mixed])
+    assert "target ours/plain ≤ 0.9 at 1000: yes (wall 0.85; cpu 0.85)" in said
+    assert "target every pair ≤ 1 at 1000: NO (pairs 0.80 0.85 1.05)" in said
+    fast = Result(1000, {}, builder([8.0, 8.5, 9.0]), builder([10.0, 10.0, 10.0]))
+    assert "target every pair ≤ 1 at 1000: yes (pairs 0.80 0.85 0.90)" in build.verdict([fast])
 
 
 def test_a_child_reports_its_exit_code_and_its_own_cpu_and_memory(tmp_path: Path) -> None:
