@@ -10,7 +10,6 @@ are the model's. Nothing here is written by hand, and nothing knows a briefing's
 
 from __future__ import annotations
 
-import re
 from typing import Any, Literal, get_args, get_origin
 from urllib.parse import urlsplit
 
@@ -18,6 +17,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from ..facts import urls
 from ..facts.dates import JSON_PATTERN
 from ..facts.fields import Shape, shape
 from ..facts.model import COLLECTIONS
@@ -81,9 +81,8 @@ def config(
 
 
 def github_repo(repository: str | None) -> str | None:
-    """``owner/name`` of a repository address on github.com, else None."""
-    found = re.match(r"^https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?$", repository or "")
-    return found.group(1) if found else None
+    """``owner/name`` of a repository address on github.com, else None (facts/urls.py)."""
+    return urls.github_repository(repository)
 
 
 def collection(name: str, model: type[BaseModel], noun: str, data_path: str) -> dict[str, Any]:

@@ -14,6 +14,7 @@ to follow it. What is published, and the data files' addresses, always use direc
 from __future__ import annotations
 
 import posixpath
+import re
 
 
 def record_page(collection: str, record_id: str) -> str:
@@ -62,3 +63,15 @@ def asset(from_page: str, path: str, directory_urls: bool = True) -> str:
     """A relative link from a page to a file of the site, such as ``assets/timeline.js``."""
     here = served_at(from_page) if directory_urls else posixpath.dirname(from_page)
     return relative(path, here)
+
+
+#: A repository's address on GitHub: ``https://github.com/owner/name``, perhaps ``.git``.
+_GITHUB = re.compile(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?")
+
+
+def github_repository(address: str | None) -> str | None:
+    """``owner/name`` of a repository address on github.com, else None: the one reading of
+    briefing.yml's ``repository`` for the edit links (site/editing.py) and the web editor
+    (cms/config.py), which exist only for a repository on GitHub."""
+    found = _GITHUB.fullmatch(address or "")
+    return found.group(1) if found else None

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import NamedTuple
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
+from ..facts import urls
 from ..facts.load import Entry
 from ..facts.model import Briefing
 
@@ -38,13 +39,10 @@ class Editing:
     @classmethod
     def of(cls, briefing: Briefing, data_path: str, docs_path: str = "docs") -> Editing | None:
         """The briefing's editing addresses, or None without a GitHub repository."""
-        if not briefing.repository:
+        found = urls.github_repository(briefing.repository)
+        if found is None:
             return None
-        parts = urlsplit(briefing.repository)
-        names = [name for name in parts.path.split("/") if name]
-        if parts.netloc.lower() != "github.com" or len(names) != 2:
-            return None
-        repository = f"https://github.com/{names[0]}/{names[1].removesuffix('.git')}"
+        repository = f"https://github.com/{found}"
         return cls(repository, briefing.branch, data_path.strip("/"), docs_path.strip("/"))
 
     def edit(self, entry: Entry) -> str:

@@ -69,3 +69,23 @@ def test_without_directory_urls_assets_are_relative_to_the_page_s_folder() -> No
     assert urls.asset("index.md", "assets/a.js", directory_urls=False) == "assets/a.js"
     assert urls.asset("events/x.md", "assets/a.js", directory_urls=False) == "../assets/a.js"
     assert urls.asset("events/x.md", "assets/a.js") == "../../assets/a.js"
+
+
+@pytest.mark.parametrize(
+    ("address", "found"),
+    [
+        ("https://github.com/owner/name", "owner/name"),
+        ("https://github.com/owner/name.git", "owner/name"),
+        ("https://github.com/owner/name/", "owner/name"),
+        ("https://github.com/owner/name/tree/main", None),
+        ("http://github.com/owner/name", None),
+        ("https://gitlab.com/owner/name", None),
+        ("https://example.org/inf/repository", None),
+        (None, None),
+    ],
+)
+def test_a_repository_on_github_is_read_from_its_address(
+    address: str | None, found: str | None
+) -> None:
+    """The one reading that the edit links and the web editor share."""
+    assert urls.github_repository(address) == found
