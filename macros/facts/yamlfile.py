@@ -9,7 +9,6 @@ bytes are refused with a message and a line.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from . import controls
+from . import controls, slips
 from . import problems as words
 
 MAX_BYTES = 1024 * 1024
@@ -244,80 +243,15 @@ def compose(text: str) -> Node:
             raise Refused(line, "", words.FILE["documents"]) from None
         if "nesting depth" in problem:  # libyaml's own limit, far above MAX_DEPTH
             raise Refused(line, "", words.FILE["too_deep"].format(limit=MAX_DEPTH)) from None
-        slip = _slip(error, source_lines)
+        slip = slips.explain(error, source_lines)
         if slip is not None:
-            raise slip from None
+            raise Refused(*slip) from None
         raise Refused(line, "", words.FILE["syntax"].format(problem=problem)) from None
     except yaml.YAMLError as error:
         raise Refused(1, "", words.FILE["syntax"].format(problem=str(error))) from None
     if node is None:  # nothing but comments and blank lines
         raise Refused(1, "", words.FILE["empty"])
     return node
-
-
-#: ``field: value`` on one line, perhaps as a list item: the field's name and its value.
-_FIELD_LINE = re.compile(r"^(?P<indent> *)(?:- +)?(?P<name>[A-Za-z_][\w-]*):[ ]+(?P<value>\S.*)$")
-
-
-def _slip(error: yaml.MarkedYAMLError, source_lines: list[str]) -> Refused | None:
-    """The common slips of hand-written YAML, in an editor's words: a ': ' in a value that
-    is not in quotes, a line indented to match nothing above it, a line of text that lost
-    its indentation. None for anything else."""
-    problem, context = str(error.problem or ""), str(error.context or "")
-    mark, opened = error.problem_mark, error.context_mark
-    if mark is None:
-        return None
-    if problem.startswith("mapping values are not allowed"):
-        text = source_lines[mark.line] if mark.line < len(source_lines) else ""
-        field = _FIELD_LINE.match(text)
-        if field and field.start("value") <= mark.column:  # a second ': ', inside the value
-            value = field.group("value").rstrip()
-            message = words.FILE["quote_colon"].format(
-                field=field.group("name"), value=value.replace('"', '\\"'), got=words.got(value)
-            )
-            return Refused(mark.line + 1, field.group("name"), message)
-        return _misindented(mark.line, source_lines)
-    if problem.startswith(("expected <block end>", "did not find expected")):
-        return _misindented(mark.line, source_lines)
-    if "simple key" in context and opened is not None:
-        above = _indents(source_lines, opened.line)
-        message = words.FILE["no_colon"].format(indent=above[0] if above else 2)
-        return Refused(opened.line + 1, "", message)
-    return None
-
-
-def _misindented(index: int, source_lines: list[str]) -> Refused | None:
-    """Line ``index`` (from 0) is indented to match no block above it."""
-    if index >= len(source_lines):
-        return None
-    text = source_lines[index]
-    indent = len(text) - len(text.lstrip(" "))
-    levels = _indents(source_lines, index)
-    if not levels or indent in levels:
-        return None
-    options = " or ".join(str(level) for level in levels)
-    spaces = "space" if indent == 1 else "spaces"
-    message = words.FILE["indent"].format(got=indent, spaces=spaces, options=options)
-    return Refused(index + 1, "", message)
-
-
-def _indents(source_lines: list[str], index: int) -> list[int]:
-    """The indentations a line after the lines before ``index`` can line up with: the
-    nearest line's, then each shallower block's that is still open, innermost first."""
-    levels: list[int] = []
-    for text in reversed(source_lines[:index]):
-        stripped = text.lstrip(" ")
-        if not stripped or stripped.startswith("#"):
-            continue
-        indent = len(text) - len(stripped)
-        if levels and indent >= levels[-1]:
-            continue  # a line of a block already counted, or of one already closed
-        if not levels and stripped.startswith("- "):
-            levels.append(indent + 2)  # the fields of the list item just above
-        levels.append(indent)
-        if indent == 0:
-            break
-    return levels
 
 
 def _indented_with_tab(source_lines: list[str], line: int) -> bool:
