@@ -23,7 +23,8 @@ from .compare import Change, Key, compare, snapshot
 #: The collections a reader follows; the others count only when changed in value.
 FOLLOWED = ("agreements", "events", "reactions", "figures", "perspectives")
 #: Each commit: a NUL, its hash and time, then the files it touched (paths from data_dir).
-_LOG = [
+#: export/history.py reads the same log, once, for each record's first and last commit.
+LOG = [
     "-c", "core.quotePath=false", "-c", "log.showSignature=false", "log",
     "--format=%x00%H %ct", "--name-only", "--no-renames", "--relative", "--", ".",
 ]  # fmt: skip
@@ -44,12 +45,14 @@ def newsworthy(change: Change) -> bool:
     return change.key[0] in FOLLOWED or (change.verb != "added" and bool(change.edits))
 
 
-def recent(data_dir: Path, keys: set[Key], limit: int) -> list[Recent]:
-    """Up to ``limit`` of the records in ``keys``, newest change first; [] without git."""
-    try:
-        log = git(data_dir, *_LOG, timeout=120).decode("utf-8")
-    except GitError:
-        return []
+def recent(data_dir: Path, keys: set[Key], limit: int, log: str | None = None) -> list[Recent]:
+    """Up to ``limit`` of the records in ``keys``, newest change first; [] without git.
+    ``log`` is the folder's ``git log`` (``LOG``) when the caller has read it already."""
+    if log is None:
+        try:
+            log = git(data_dir, *LOG, timeout=120).decode("utf-8")
+        except GitError:
+            return []
     found: dict[Key, Recent] = {}
     for commit in log.split("\0")[1:]:
         head, *files = commit.strip("\n").split("\n")

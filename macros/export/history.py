@@ -17,17 +17,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diff.recent import Recent, recent
+from ..diff.recent import LOG, Recent, recent
 from ..facts.catalog import Catalog
 from ..facts.git import GitError, commit_time, git
 
 #: How many of the newest changes worth a reader's notice are kept (the Atom feed's size).
 NEWS = 50
-#: One record per commit: a NUL, the commit time in seconds, then the files it touched.
-_GIT_LOG = [
-    "-c", "core.quotePath=false", "-c", "log.showSignature=false", "log",
-    "--format=%x00%ct", "--name-only", "--no-renames", "--relative", "--", ".",
-]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -77,16 +72,17 @@ def read(data_dir: Path, catalog: Catalog) -> History:
     """The history of every record file in ``data_dir``, from git where it can be had, with
     the ``NEWS`` newest changes worth a reader's notice."""
     notices: list[str] = []
-    found = changes(git_log(data_dir), catalog, notices)
+    log = git_log(data_dir)
+    found = changes(log, catalog, notices)
     keys = {(entry.collection, entry.id) for entry in catalog.records.values()}
-    news = recent(data_dir, keys, NEWS)
+    news = recent(data_dir, keys, NEWS, log)
     return History(fallback(catalog), found, tuple(notices), news)
 
 
 def git_log(data_dir: Path) -> str:
     """``git log`` of the data folder, or '' when there is no repository or no git."""
     try:
-        return git(data_dir, *_GIT_LOG, timeout=120).decode("utf-8")
+        return git(data_dir, *LOG, timeout=120).decode("utf-8")
     except GitError:
         return ""
 
@@ -97,8 +93,9 @@ def changes(log: str, catalog: Catalog, notices: list[str] | None = None) -> dic
     newest: dict[str, dt.datetime] = {}
     oldest: dict[str, dt.datetime] = {}
     for commit in log.split("\0")[1:]:
-        when, *files = commit.strip("\n").split("\n")
-        stamp = _stamp(when)
+        head, *files = commit.strip("\n").split("\n")
+        when = head.split()[-1] if head.strip() else head  # "<hash> <time>" (recent.LOG)
+        stamp = commit_time(when)
         for name in filter(None, files):
             record_id = _record_of(name, catalog)
             if record_id is not None and stamp is None:
@@ -108,11 +105,6 @@ def changes(log: str, catalog: Catalog, notices: list[str] | None = None) -> dic
                 newest[record_id] = max(stamp, newest.get(record_id, stamp))
                 oldest[record_id] = min(stamp, oldest.get(record_id, stamp))
     return {i: Change(oldest[i], newest[i]) for i in sorted(newest)}
-
-
-def _stamp(when: str) -> dt.datetime | None:
-    """A commit time as a UTC datetime, or None if out of range (or not a number)."""
-    return commit_time(when)
 
 
 def _record_of(name: str, catalog: Catalog) -> str | None:
