@@ -265,6 +265,8 @@ CROSS = {
     "{site_url} (got {got}) — correct url, or leave it out to use SITE_URL",
     "image_missing": "names {got}, but there is no such file in {folder} — put the image "
     "there, or leave the line out for the neutral mark",
+    "measure_spelling": "is written differently from '{usual}', which {figures} (got "
+    "{got}) — copy it exactly, so that they are drawn as one chart",
     "quote_unsourced": "quotes {got}, but {noun} that cites no source may not quote — list "
     "the source under sources, or drop the quotation marks",
 }

@@ -31,6 +31,7 @@ def check_rules(
         yield from _orphan_sources(catalog)
     yield from _disagreement_fields(catalog)
     yield from _unsourced_quotations(catalog)
+    yield from _measure_spellings(catalog)
     if catalog.briefing:
         yield from _eras(catalog, catalog.briefing.eras, briefing_path, briefing_lines)
         yield from _comparisons(catalog, briefing_path, briefing_lines)
@@ -125,6 +126,35 @@ def _unsourced_quotations(catalog: Catalog) -> Iterator[Problem]:
             if quoted:
                 noun = COLLECTIONS[entry.collection][1]
                 yield _at(entry, (name,), "quote_unsourced", noun=noun, got=words.got(quoted[0]))
+
+
+def _measure_spellings(catalog: Catalog) -> Iterator[Problem]:
+    """Figures whose ``measure`` differs from another's only in case, spaces or a closing
+    stop: a slip, since only a measure written exactly alike joins the other's chart."""
+    spellings: dict[str, dict[str, list[Entry]]] = {}
+    for entry in catalog.collections["figures"]:
+        measure = getattr(entry.record, "measure", None)
+        if measure:
+            key = " ".join(measure.casefold().split()).rstrip(".")
+            spellings.setdefault(key, {}).setdefault(measure, []).append(entry)
+    for found in spellings.values():
+        if len(found) < 2:
+            continue
+        # The spelling most figures use is the one to copy; on a tie, the first file's.
+        usual = min(found, key=lambda s: (-len(found[s]), min(e.id for e in found[s])))
+        others = len(found[usual])
+        for spelling, entries in sorted(found.items()):
+            if spelling == usual:
+                continue
+            for entry in sorted(entries, key=lambda e: e.id):
+                yield _at(
+                    entry, ("measure",), "measure_spelling", got=words.got(spelling),
+                    usual=usual, figures=_uses(others),
+                )  # fmt: skip
+
+
+def _uses(count: int) -> str:
+    return "another figure uses" if count == 1 else f"{count} other figures use"
 
 
 @cache

@@ -307,3 +307,43 @@ def test_a_source_is_on_its_publishers_host(
     briefing.edit("sources/treaty-text.yml", "https://example.org/inf/treaty", url)
     expected = [f"sources/treaty-text.yml:3: url: {problem} (got '{url}')"] if problem else []
     assert briefing.problems() == expected
+
+
+# --- Measures: one spelling per chart -------------------------------------------------------
+
+FIGURE = "figures/missiles-eliminated.yml"
+MEASURE = "Missiles eliminated under the INF Treaty"
+
+
+def _figures_measuring(briefing: Briefing, *spellings: str) -> None:
+    text = (briefing.root / FIGURE).read_text("utf-8")
+    briefing.edit(FIGURE, "qualifier:", f"measure: {MEASURE}\nqualifier:")
+    for number, spelling in enumerate(spellings, start=2):
+        briefing.write(
+            f"figures/missiles-{number}.yml",
+            text.replace("stated_on: 2019", f"stated_on: {2019 + number}")
+            + f"measure: {spelling}\n",
+        )
+
+
+def test_a_measure_written_alike_but_for_case_spaces_or_a_stop_is_a_slip(
+    briefing: Briefing,
+) -> None:
+    _figures_measuring(briefing, MEASURE, "missiles eliminated under the INF  Treaty.")
+    assert briefing.problems() == [
+        "figures/missiles-3.yml:11: measure: is written differently from 'Missiles eliminated "
+        "under the INF Treaty', which 2 other figures use (got 'missiles eliminated under the "
+        "INF Treaty.') — copy it exactly, so that they are drawn as one chart"
+    ]
+
+
+def test_on_a_tie_the_first_file_s_spelling_is_the_one_to_copy(briefing: Briefing) -> None:
+    _figures_measuring(briefing, "MISSILES eliminated under the INF Treaty")
+    found = [p.split(": measure: ")[0] for p in briefing.problems()]
+    assert found == ["figures/missiles-eliminated.yml:5"]  # after figures/missiles-2.yml
+    assert "which another figure uses" in briefing.problems()[0]
+
+
+def test_measures_that_differ_in_words_are_different_charts(briefing: Briefing) -> None:
+    _figures_measuring(briefing, MEASURE, "Missiles eliminated under the INF Treaty, US count")
+    assert briefing.problems() == []
