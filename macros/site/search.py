@@ -1,0 +1,203 @@
+"""Search for readers: a Pagefind index of every page's article, made while the site builds.
+
+Material's search sends its whole index to every reader who opens the search box (20 MB at
+10,000 records). Pagefind (pinned, its binary in the ``pagefind_bin`` wheel) writes a chunked
+index into ``site/pagefind/``: a query loads only the chunks and results it needs. The site
+keeps Material's search box and results; its worker is ours (theme/assets/javascripts/
+search.js), which speaks Material's worker protocol and asks Pagefind.
+
+``Indexer`` runs Pagefind's indexing service (``pagefind --service``) as a child process from
+the start of a build: each page's article is handed to it as the page is made, so the
+indexing runs on the other core while the build goes on, and the index is written at the end.
+It talks the service's protocol directly (base64 JSON messages, each ended by a comma): the
+package's asyncio wrapper polls for one response every 0.1 s, 1,000 s for 10,000 pages.
+
+What is indexed is a page's article only, wrapped with its title and collection as Pagefind
+metadata (templates/search.html), never the navigation around it.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+from typing import IO, Any
+
+from markupsafe import Markup
+
+from ..facts import urls
+from ..facts.catalog import Catalog
+from ..facts.model import COLLECTIONS
+from .render import Renderer
+
+#: Where the index goes in the site, and the one file of it a page loads first.
+FOLDER = "pagefind"
+#: The files Pagefind writes that no page of ours loads: its own search interfaces.
+UNUSED = (
+    "pagefind-component-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-highlight.js",
+    "pagefind-modular-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-ui.css",
+    "pagefind-ui.js",
+)
+#: Material's search box fetches search/search_index.json at every page load, before its
+#: worker says it is ready. Our worker needs none of it, so the file is this much: the
+#: word separator Material's ``?h=`` highlighting reads, and no documents.
+STUB = {"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": []}, "docs": []}
+#: What is not indexed of an article: the headings' permalinks (¶), and what the templates
+#: mark for Material's search to leave out (the timeline's filters, drawings of charts).
+LEFT_OUT = (".headerlink", "[data-search-exclude]")
+#: The longest a build waits for Pagefind to write its index, in seconds.
+WAIT = 600
+
+
+class SearchError(Exception):
+    """Pagefind refused a page or could not write the index; the message says which."""
+
+
+def stub() -> str:
+    """The text of search/search_index.json when Pagefind serves the search."""
+    return json.dumps(STUB, separators=(",", ":"))
+
+
+def executable() -> Path:
+    """The pinned Pagefind binary, from the ``pagefind_bin`` wheel."""
+    from pagefind_bin import get_executable  # type: ignore[import-untyped]  # no stubs
+
+    return Path(get_executable())
+
+
+class Indexer:
+    """One build's Pagefind index: ``add`` each page, then ``write`` the index once."""
+
+    def __init__(self, language: str, binary: Path | None = None) -> None:
+        self._process = subprocess.Popen(  # noqa: S603 — the pinned binary, no shell
+            [str(binary or executable()), "--service"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        self._sent = 0
+        self._answered = 0
+        self._pages: dict[int, str] = {}
+        self._errors: list[str] = []
+        self._replies: dict[int, dict[str, Any]] = {}
+        self._changed = threading.Condition()
+        assert self._process.stdout is not None  # noqa: S101 — asked for above
+        self._reader = threading.Thread(target=self._read, args=(self._process.stdout,))
+        self._reader.daemon = True
+        self._reader.start()
+        # Pagefind's default title is the page's first <h1>; the language is the site's.
+        config = {"force_language": language, "exclude_selectors": list(LEFT_OUT)}
+        self._index = int(self._ask({"type": "NewIndex", "config": config})["index_id"])
+
+    def add(self, url: str, html: str) -> None:
+        """Index one page, served at ``url`` (``/`` and the page's address in the site)."""
+        message = {"type": "AddFile", "index_id": self._index, "url": url, "file_contents": html}
+        self._pages[self._send(message)] = url
+
+    def write(self, site: Path) -> None:
+        """Write the index into ``site/pagefind/``, once every page is indexed, and stop."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._answered >= self._sent, WAIT)
+        folder = site / FOLDER
+        if folder.exists():
+            shutil.rmtree(folder)
+        try:
+            self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(folder)})
+        finally:
+            self.close()
+        for name in UNUSED:
+            (folder / name).unlink(missing_ok=True)
+        if self._errors:
+            raise SearchError("\n".join(self._errors))
+
+    def close(self) -> None:
+        """Stop the service (a build that fails stops it too)."""
+        if self._process.poll() is None:
+            assert self._process.stdin is not None  # noqa: S101 — asked for in __init__
+            self._process.stdin.close()
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+
+    def _send(self, payload: dict[str, Any]) -> int:
+        self._sent += 1
+        request = {"message_id": self._sent, "payload": payload}
+        assert self._process.stdin is not None  # noqa: S101 — asked for in __init__
+        try:
+            self._process.stdin.write(base64.b64encode(json.dumps(request).encode()) + b",")
+            self._process.stdin.flush()
+        except BrokenPipeError as error:
+            raise SearchError(f"Pagefind stopped (exit status {self._process.poll()})") from error
+        return self._sent
+
+    def _ask(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Send one message and wait for its reply."""
+        sent = self._send(payload)
+        with self._changed:
+            if not self._changed.wait_for(lambda: sent in self._replies, WAIT):
+                raise SearchError(f"Pagefind did not answer {payload['type']} in {WAIT} s")
+            reply = self._replies.pop(sent)
+        if reply.get("type") == "Error":
+            raise SearchError(f"Pagefind could not {payload['type']}: {reply.get('message')}")
+        return reply
+
+    def _read(self, stream: IO[bytes]) -> None:
+        """Every reply of the service, as it comes (a thread of its own)."""
+        buffered = b""
+        while chunk := stream.read1(1 << 16):  # type: ignore[attr-defined]  # a BufferedReader
+            buffered += chunk
+            *messages, buffered = buffered.split(b",")
+            for message in messages:
+                self._receive(json.loads(base64.b64decode(message)))
+        with self._changed:  # the service stopped: no reply will come
+            self._answered = self._sent
+            self._changed.notify_all()
+
+    def _receive(self, response: dict[str, Any]) -> None:
+        number, payload = int(response.get("message_id") or 0), response.get("payload", {})
+        with self._changed:
+            self._answered += 1
+            if not number:  # a message the service could not read: it cannot say which
+                self._errors.append(f"Pagefind could not read a message: {payload.get('message')}")
+            elif number in self._pages:
+                url = self._pages.pop(number)
+                if payload.get("type") == "Error":
+                    self._errors.append(f"{url}: Pagefind could not index it: {payload['message']}")
+            else:
+                self._replies[number] = payload
+            self._changed.notify_all()
+
+
+def excluded(meta: dict[str, Any]) -> bool:
+    """Whether a page asks to be left out of search, in its front matter as Material reads
+    it (``search: {exclude: true}``, the briefing pack)."""
+    said = meta.get("search")
+    return isinstance(said, dict) and bool(said.get("exclude"))
+
+
+def collection(catalog: Catalog, source: str) -> str:
+    """The collection a page belongs to, as the search results name it ("Events"): a
+    record's, or a collection index's own; none for a hand-written page."""
+    folder, _, name = source.rpartition("/")
+    entry = catalog.get(name.removesuffix(".md"))
+    if entry is not None and urls.record_page(entry.collection, entry.id) == source:
+        return entry.collection.capitalize()
+    if folder in COLLECTIONS and urls.collection_page(folder) == source:
+        return folder.capitalize()
+    return ""
+
+
+def document(renderer: Renderer, source: str, title: str, content: str, language: str) -> str:
+    """The HTML Pagefind is given for a page: its article, title and collection."""
+    page = renderer.page(source)
+    found = collection(renderer.catalog, source)
+    return renderer.macro("search", "document", page, language, title, found, Markup(content))  # noqa: S704 — the page's HTML, sanitised (site/sanitise.py)
