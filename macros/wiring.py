@@ -304,7 +304,10 @@ def on_files(files: Files, config: Any) -> Files:
         _build.indexer.close()
         _build.indexer = None
     if config.extra.get(SEARCH) and _build.catalog is not None:
-        _build.indexer = search.Indexer(config.theme["language"])
+        try:
+            _build.indexer = search.Indexer(config.theme["language"])
+        except search.SearchError as error:
+            raise PluginError(f"the search index could not be made: {error}") from error
     if _build.catalog is None:  # serve, with data problems: the nav's indexes say so too
         for collection in COLLECTIONS:
             path = urls.collection_page(collection)

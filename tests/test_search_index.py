@@ -16,9 +16,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from search_pages import Indexed, on_disk
 from sites import Sites
 from test_site import BRIEFINGS
+
+from macros.site.search import Indexed, read_index
 
 #: Elements that stay inside a line of text; leaving one does not end a word.
 _INLINE = {
@@ -79,7 +80,7 @@ def site(request: pytest.FixtureRequest, sites: Sites) -> Path:
 
 def indexed(root: Path) -> dict[str, str]:
     """Location → indexed text, from the site's search index."""
-    return {location: page.text for location, page in on_disk(root).items()}
+    return {location: page.text for location, page in read_index(root).items()}
 
 
 def test_glued_finds_words_run_together_across_a_block_boundary() -> None:
@@ -146,7 +147,7 @@ def test_the_timeline_filters_are_not_indexed(sites: Sites) -> None:
 
 def test_a_page_is_indexed_with_its_title_and_collection(sites: Sites) -> None:
     """The results show a record's title and collection; a hand-written page has none."""
-    pages = on_disk(sites.get("second").root)
+    pages = read_index(sites.get("second").root)
     assert pages["events/inf-signing/"].title == "The INF Treaty is signed"
     assert pages["events/inf-signing/"].collection == "Events"
     assert pages["agreements/"].collection == "Agreements"  # a collection's index

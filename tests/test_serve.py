@@ -26,7 +26,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, VALID
-from search_pages import indexed
+
+from macros.site.search import read_index
 
 #: The longest a rebuild may take before a step fails (a full build of this briefing takes
 #: about two seconds; the limit only keeps a broken server from hanging the suite).
@@ -113,7 +114,7 @@ def search_locations(server: Server) -> list[str]:
         with urllib.request.urlopen(server.origin + "/" + path, timeout=10) as answer:  # noqa: S310 — our own server on 127.0.0.1
             return bytes(answer.read())
 
-    return list(indexed(read))
+    return list(read_index(read))
 
 
 def _searched(server: Server, location: str) -> bool:

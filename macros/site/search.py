@@ -19,10 +19,14 @@ metadata (templates/search.html), never the navigation around it.
 from __future__ import annotations
 
 import base64
+import gzip
 import json
+import re
 import shutil
 import subprocess
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -76,12 +80,16 @@ class Indexer:
     """One build's Pagefind index: ``add`` each page, then ``write`` the index once."""
 
     def __init__(self, language: str, binary: Path | None = None) -> None:
-        self._process = subprocess.Popen(  # noqa: S603 — the pinned binary, no shell
-            [str(binary or executable()), "--service"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
+        binary = binary or executable()
+        try:
+            self._process = subprocess.Popen(  # noqa: S603 — the pinned binary, no shell
+                [str(binary), "--service"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError as error:
+            raise SearchError(f"Pagefind could not start ({binary}: {error.strerror})") from error
         self._sent = 0
         self._answered = 0
         self._pages: dict[int, str] = {}
@@ -119,14 +127,17 @@ class Indexer:
 
     def close(self) -> None:
         """Stop the service (a build that fails stops it too)."""
-        if self._process.poll() is None:
-            assert self._process.stdin is not None  # noqa: S101 — asked for in __init__
+        assert self._process.stdin is not None  # noqa: S101 — asked for in __init__
+        assert self._process.stdout is not None  # noqa: S101 — asked for in __init__
+        if not self._process.stdin.closed:
             self._process.stdin.close()
-            try:
-                self._process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        self._reader.join()
+        self._process.stdout.close()
 
     def _send(self, payload: dict[str, Any]) -> int:
         self._sent += 1
@@ -201,3 +212,42 @@ def document(renderer: Renderer, source: str, title: str, content: str, language
     page = renderer.page(source)
     found = collection(renderer.catalog, source)
     return renderer.macro("search", "document", page, language, title, found, Markup(content))  # noqa: S704 — the page's HTML, sanitised (site/sanitise.py)
+
+
+#: What Pagefind puts before the JSON or CBOR of each file it writes, once unzipped.
+SIGNATURE = b"pagefind_dcd"
+#: A page in the index's metadata: a two-item CBOR array of its fragment's name and its words.
+_PAGE = re.compile(rb"\x82[\x61-\x77]([a-z]+_[0-9a-f]+)")
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """One page as the written index has it: the metadata the results show, and its text."""
+
+    title: str
+    collection: str
+    text: str
+
+
+def read_index(site: Path | Callable[[str], bytes]) -> dict[str, Indexed]:
+    """A written index read back, for the tests and the serve benchmark: location (as
+    Material's search gives it, ``events/x/``) → the page indexed there. ``site`` is the
+    built site's folder, or a reader of its files by their path, such as a server's: each
+    page is a fragment file, which the metadata file, named in the entry file, lists."""
+    read = site if callable(site) else (lambda path: (site / path).read_bytes())
+    entry = json.loads(read(f"{FOLDER}/pagefind-entry.json"))
+    found = {}
+    for language in entry["languages"].values():
+        meta = _unzip(read(f"{FOLDER}/pagefind.{language['hash']}.pf_meta"))
+        for name in _PAGE.findall(meta):
+            page = json.loads(_unzip(read(f"{FOLDER}/fragment/{name.decode()}.pf_fragment")))
+            said = page["meta"]
+            found[page["url"].removeprefix("/")] = Indexed(
+                said.get("title", ""), said.get("collection", ""), page["content"]
+            )
+    return found
+
+
+def _unzip(data: bytes) -> bytes:
+    data = gzip.decompress(data)
+    return data.removeprefix(SIGNATURE)

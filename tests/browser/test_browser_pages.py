@@ -111,6 +111,31 @@ def test_search_finds_it_and_the_result_opens_the_right_page(
     assert reader.problems() == []
 
 
+def test_search_by_keyboard_loads_pagefind_only_then_and_opens_the_result(reader: Reader) -> None:
+    """The whole flow with the keys alone: Material's shortcut to the box, a query, the
+    results (collection, title, a snippet with its words apart), the arrow to the first one
+    and Enter. Nothing of Pagefind's index is fetched before the query (site/search.py)."""
+    reader.open("", idle=True)
+    assert not [url for url in reader.requests if "/pagefind/" in url]
+    reader.page.keyboard.press("/")
+    expect(reader.page.locator("input.md-search__input")).to_be_focused()
+    reader.page.keyboard.type("Daniel DePetris")
+    first = reader.page.locator(".md-search-result__item").first
+    expect(first.locator("h1")).to_have_text("Actors Daniel DePetris")
+    expect(first.locator(".brief-search-collection")).to_have_text("Actors")
+    snippet = first.locator(".md-search-result__article p").first.inner_text()
+    assert "DePetris" in snippet
+    assert not re.search(r"[a-z][A-Z0-9]", snippet.replace("DePetris", "")), snippet
+    assert [url for url in reader.requests if "/pagefind/" in url]
+    reader.page.keyboard.press("ArrowDown")
+    expect(first.locator("a").first).to_be_focused()
+    reader.page.keyboard.press("Enter")
+    page = "actors/daniel-depetris/"
+    expect(reader.page).to_have_url(re.compile(re.escape(reader.site.base + page) + r"\?h="))
+    expect(reader.page.locator("article.md-content__inner h1")).to_contain_text("DePetris")
+    assert reader.problems() == []
+
+
 def test_search_says_when_nothing_matches(reader: Reader) -> None:
     _search(reader, "qzxqzv")
     expect(reader.page.locator(".md-search-result__meta")).to_have_text("No matching documents")

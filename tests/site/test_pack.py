@@ -10,12 +10,12 @@ import pytest
 from bs4 import BeautifulSoup
 from pdf import PAPERS, open_pack, print_pack, published_url
 from playwright.sync_api import Browser
-from search_pages import on_disk
 from sites import Sites
 from test_site import BRIEFINGS
 
 from macros.facts.catalog import Catalog
 from macros.facts.checking import check
+from macros.site.search import read_index
 
 #: A4 less the pack's side margins (15 mm each): the narrower of the two papers' columns.
 PRINT_WIDTH = round((210 - 30) / 25.4 * 96)
@@ -95,7 +95,7 @@ def test_only_the_pack_is_laid_out_as_the_pack(name: str, sites: Sites) -> None:
         if "brief-pack-cover" in p.read_text("utf-8")
     ]
     assert with_cover == ["pack"]
-    locations = set(on_disk(root))
+    locations = set(read_index(root))
     assert not any(loc.startswith("pack/") for loc in locations)
     assert any(loc.startswith("timeline/") for loc in locations), "search itself works"
 
