@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import queue
 import re
 import shutil
 import subprocess
@@ -28,7 +29,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from markupsafe import Markup
 
@@ -56,6 +57,8 @@ STUB = {"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": []}, "do
 #: What is not indexed of an article: the headings' permalinks (¶), and what the templates
 #: mark for Material's search to leave out (the timeline's filters, drawings of charts).
 LEFT_OUT = (".headerlink", "[data-search-exclude]")
+#: The most pages the build hands over before Pagefind has taken them (about 5 KB each).
+QUEUED = 500
 #: The longest a build waits for Pagefind to write its index, in seconds.
 WAIT = 600
 
@@ -77,7 +80,11 @@ def executable() -> Path:
 
 
 class Indexer:
-    """One build's Pagefind index: ``add`` each page, then ``write`` the index once."""
+    """One build's Pagefind index: ``add`` each page, then ``write`` the index once.
+
+    Three threads: the build's, which hands pages over without waiting for Pagefind (up to
+    ``QUEUED`` pages ahead of it); one that writes them to the service; one that reads its
+    replies. A page Pagefind refuses is reported when the index is written."""
 
     def __init__(self, language: str, binary: Path | None = None) -> None:
         binary = binary or executable()
@@ -92,14 +99,18 @@ class Indexer:
             raise SearchError(f"Pagefind could not start ({binary}: {error.strerror})") from error
         self._sent = 0
         self._answered = 0
+        self._ended = False
         self._pages: dict[int, str] = {}
         self._errors: list[str] = []
         self._replies: dict[int, dict[str, Any]] = {}
         self._changed = threading.Condition()
-        assert self._process.stdout is not None  # noqa: S101 — asked for above
-        self._reader = threading.Thread(target=self._read, args=(self._process.stdout,))
-        self._reader.daemon = True
-        self._reader.start()
+        self._outbox: queue.Queue[bytes | None] = queue.Queue(maxsize=QUEUED)
+        self._threads = [
+            threading.Thread(target=self._read, daemon=True),
+            threading.Thread(target=self._write, daemon=True),
+        ]
+        for thread in self._threads:
+            thread.start()
         # Pagefind's default title is the page's first <h1>; the language is the site's.
         config = {"force_language": language, "exclude_selectors": list(LEFT_OUT)}
         self._index = int(self._ask({"type": "NewIndex", "config": config})["index_id"])
@@ -107,12 +118,12 @@ class Indexer:
     def add(self, url: str, html: str) -> None:
         """Index one page, served at ``url`` (``/`` and the page's address in the site)."""
         message = {"type": "AddFile", "index_id": self._index, "url": url, "file_contents": html}
-        self._pages[self._send(message)] = url
+        self._send(message, url)
 
     def write(self, site: Path) -> None:
         """Write the index into ``site/pagefind/``, once every page is indexed, and stop."""
-        with self._changed:
-            self._changed.wait_for(lambda: self._answered >= self._sent, WAIT)
+        with self._changed:  # every page indexed first: the service may answer out of order
+            self._changed.wait_for(lambda: self._answered >= self._sent or self._ended, WAIT)
         folder = site / FOLDER
         if folder.exists():
             shutil.rmtree(folder)
@@ -127,42 +138,58 @@ class Indexer:
 
     def close(self) -> None:
         """Stop the service (a build that fails stops it too)."""
-        assert self._process.stdin is not None  # noqa: S101 — asked for in __init__
-        assert self._process.stdout is not None  # noqa: S101 — asked for in __init__
-        if not self._process.stdin.closed:
-            self._process.stdin.close()
+        if self._threads[1].is_alive():
+            self._outbox.put(None)
+        self._threads[1].join()
         try:
             self._process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
-        self._reader.join()
+        self._threads[0].join()
+        assert self._process.stdout is not None  # noqa: S101 — asked for in __init__
         self._process.stdout.close()
 
-    def _send(self, payload: dict[str, Any]) -> int:
-        self._sent += 1
-        request = {"message_id": self._sent, "payload": payload}
-        assert self._process.stdin is not None  # noqa: S101 — asked for in __init__
-        try:
-            self._process.stdin.write(base64.b64encode(json.dumps(request).encode()) + b",")
-            self._process.stdin.flush()
-        except BrokenPipeError as error:
-            raise SearchError(f"Pagefind stopped (exit status {self._process.poll()})") from error
-        return self._sent
+    def _send(self, payload: dict[str, Any], page: str | None = None) -> int:
+        with self._changed:
+            self._sent += 1
+            number = self._sent
+            if page is not None:
+                self._pages[number] = page
+        request = {"message_id": number, "payload": payload}
+        self._outbox.put(base64.b64encode(json.dumps(request).encode()) + b",")
+        return number
 
     def _ask(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Send one message and wait for its reply."""
         sent = self._send(payload)
         with self._changed:
-            if not self._changed.wait_for(lambda: sent in self._replies, WAIT):
+            if not self._changed.wait_for(lambda: sent in self._replies or self._ended, WAIT):
                 raise SearchError(f"Pagefind did not answer {payload['type']} in {WAIT} s")
+            if sent not in self._replies:
+                raise SearchError(f"Pagefind stopped (exit status {self._process.wait(10)})")
             reply = self._replies.pop(sent)
         if reply.get("type") == "Error":
             raise SearchError(f"Pagefind could not {payload['type']}: {reply.get('message')}")
         return reply
 
-    def _read(self, stream: IO[bytes]) -> None:
+    def _write(self) -> None:
+        """Every message to the service, in order (a thread of its own); then its end."""
+        stdin = self._process.stdin
+        assert stdin is not None  # noqa: S101 — asked for in __init__
+        try:
+            while (message := self._outbox.get()) is not None:
+                stdin.write(message)
+                stdin.flush()
+            stdin.close()
+        except OSError:  # the service stopped: the reader says so, at its end of the pipe
+            while self._outbox.get() is not None:  # let add() go on to the end of the build
+                pass
+
+    def _read(self) -> None:
         """Every reply of the service, as it comes (a thread of its own)."""
+        stream = self._process.stdout
+        assert stream is not None  # noqa: S101 — asked for in __init__
         buffered = b""
         while chunk := stream.read1(1 << 16):  # type: ignore[attr-defined]  # a BufferedReader
             buffered += chunk
@@ -170,7 +197,7 @@ class Indexer:
             for message in messages:
                 self._receive(json.loads(base64.b64decode(message)))
         with self._changed:  # the service stopped: no reply will come
-            self._answered = self._sent
+            self._ended = True
             self._changed.notify_all()
 
     def _receive(self, response: dict[str, Any]) -> None:

@@ -113,3 +113,13 @@ def test_a_missing_binary_says_so(tmp_path: Path) -> None:
     with pytest.raises(search.SearchError) as raised:
         search.Indexer("en", missing)
     assert str(raised.value) == f"Pagefind could not start ({missing}: No such file or directory)"
+
+
+def test_a_service_that_stops_says_so(tmp_path: Path) -> None:
+    """A binary that is not Pagefind's service (here one that exits at once, status 1)."""
+    stops = tmp_path / "pagefind"
+    stops.write_text("#!/bin/sh\nexit 1\n")
+    stops.chmod(0o755)
+    with pytest.raises(search.SearchError) as raised:
+        search.Indexer("en", stops)
+    assert str(raised.value) == "Pagefind stopped (exit status 1)"
