@@ -11,13 +11,17 @@ const SETUP = 0
 const READY = 1
 const QUERY = 2
 const RESULT = 3
-/* The most results a query shows: each is a fetch of the page's excerpt, a few hundred bytes. */
-const LIMIT = 50
+/* The most results a query shows, best first: each is a fetch of the page's excerpt (0.5-2 KB). */
+const LIMIT = 20
+/* The fewest characters searched: one letter is a prefix of half the words of a briefing,
+   a search of every page that shows nothing a reader wants (and the next key comes). */
+const SHORTEST = 2
 /* The site's root: this file is assets/javascripts/search.js, under any sub-path. */
 const SITE = new URL("../../", self.location.href)
 
 let pagefind = null
-let latest = 0
+let waiting = null
+let running = false
 
 function escape(text) {
   return String(text).replace(/[&<>"']/g, character => `&#${character.charCodeAt(0)};`)
@@ -63,31 +67,46 @@ function found(result, data, words, terms) {
   return [page, ...sections]
 }
 
-async function search(query, id) {
+/* The results of ``query``, or null when a newer query came meanwhile (its work is left) or
+   it is too short to search: Pagefind is loaded, and what was shown stays. */
+async function search(query) {
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean)
   if (!words.length) return { items: [] }
   const module = await load()
+  if (waiting !== null || words.join(" ").length < SHORTEST) return null
   const answer = await module.search(words.join(" "))
-  if (id !== latest) return null
+  if (waiting !== null) return null
   const shown = answer.results.slice(0, LIMIT)
   const data = await Promise.all(shown.map(result => result.data()))
   const terms = Object.fromEntries(words.map(word => [word, true]))
   return { items: shown.map((result, index) => found(result, data[index], words, terms)) }
 }
 
-addEventListener("message", async ({ data: message }) => {
-  if (message.type === SETUP) {
-    postMessage({ type: READY })
-  } else if (message.type === QUERY) {
-    const id = ++latest
+/* One query at a time, the newest: Material sends one at every key, and a query typed while
+   another runs replaces any that waits, so a burst of keys costs two searches, not one each. */
+async function run() {
+  running = true
+  while (waiting !== null) {
+    const query = waiting
+    waiting = null
     let answer
     try {
-      answer = await search(message.data, id)
+      answer = await search(query)
     } catch (error) {
       pagefind = null // loaded again at the next query
       console.error("search:", error)
       answer = { items: [] }
     }
-    if (answer !== null && id === latest) postMessage({ type: RESULT, data: answer })
+    if (answer !== null && waiting === null) postMessage({ type: RESULT, data: answer })
+  }
+  running = false
+}
+
+addEventListener("message", ({ data: message }) => {
+  if (message.type === SETUP) {
+    postMessage({ type: READY })
+  } else if (message.type === QUERY) {
+    waiting = message.data
+    if (!running) run()
   }
 })
