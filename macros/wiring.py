@@ -2,13 +2,15 @@
 
 mkdocs-macros calls ``define_env`` (the data checked, the macros registered, the data files
 made), ``on_pre_page_macros`` and ``on_post_page_macros`` around every page, and
-``on_post_build`` (the data files written into site/data/, the web editor into site/admin/).
+``on_post_build`` (the data files written into site/data/, the web editor into site/admin/,
+the search index into site/pagefind/).
 MkDocs calls, through the hooks file ``macros/hooks.py``, ``on_config`` (the theme's
-polyfills served from the site), ``on_startup`` (which command runs), ``on_files`` (a page
-for every record), ``on_env`` (the theme's compiled templates kept between builds),
-``on_page_content`` (a generated page's HTML put back after Python-Markdown, which saw
-only its headings, site/passthrough.py; then every page's HTML through the sanitiser,
-site/sanitise.py) and
+polyfills served from the site; Pagefind's search unless Material's is on), ``on_startup``
+(which command runs), ``on_files`` (a page for every record; the search index started),
+``on_env`` (the theme's compiled templates kept between builds), ``on_page_content`` (a
+generated page's HTML put back after Python-Markdown, which saw only its headings,
+site/passthrough.py; then every page's HTML through the sanitiser, site/sanitise.py; and
+each page handed to the search index, site/search.py) and
 ``on_page_context`` (a page's description, a record page's JSON-LD and edit link).
 All the work happens in the sub-packages; this module only connects them to MkDocs.
 
@@ -387,26 +389,18 @@ def on_post_build(env: Any) -> None:
     files are written in a build (``python -m macros export`` writes the same bytes
     elsewhere). A serve build of data with problems writes none.
     """
-    if _build.indexer is not None:
-        _write_search(Path(env.conf["site_dir"]), _build.indexer)
-        _build.indexer = None
+    if env.conf["extra"].get(SEARCH):
+        indexer, _build.indexer = _build.indexer, None
+        try:
+            search.publish(Path(env.conf["site_dir"]), indexer)
+        except search.SearchError as error:
+            raise PluginError(f"the search index could not be written:\n{error}") from error
     if _build.catalog is not None:
         site = Path(env.conf["site_dir"])
         publish.write(site / publish.FOLDER, _build.downloads)
         if _build.catalog.briefing is not None:
             (site / "robots.txt").write_text(meta.robots(_build.catalog.briefing), "utf-8")
         _write_web_editor(env.conf)
-
-
-def _write_search(site: Path, indexer: search.Indexer) -> None:
-    """The Pagefind index into site/pagefind/, and the few bytes of search/search_index.json
-    that Material's search box still fetches (site/search.py)."""
-    (site / "search").mkdir(exist_ok=True)
-    (site / "search" / "search_index.json").write_text(search.stub(), "utf-8")
-    try:
-        indexer.write(site)
-    except search.SearchError as error:
-        raise PluginError(f"the search index could not be written:\n{error}") from error
 
 
 def _write_web_editor(config: Any) -> None:

@@ -215,6 +215,15 @@ class Indexer:
             self._changed.notify_all()
 
 
+def publish(site: Path, indexer: Indexer | None) -> None:
+    """The index into site/pagefind/ (none from a serve build of data with problems), and the
+    few bytes of search/search_index.json that Material's search box still fetches."""
+    (site / "search").mkdir(exist_ok=True)
+    (site / "search" / "search_index.json").write_text(stub(), "utf-8")
+    if indexer is not None:
+        indexer.write(site)
+
+
 def excluded(meta: dict[str, Any]) -> bool:
     """Whether a page asks to be left out of search, in its front matter as Material reads
     it (``search: {exclude: true}``, the briefing pack)."""

@@ -123,3 +123,10 @@ def test_a_service_that_stops_says_so(tmp_path: Path) -> None:
     with pytest.raises(search.SearchError) as raised:
         search.Indexer("en", stops)
     assert str(raised.value) == "Pagefind stopped (exit status 1)"
+
+
+def test_without_an_index_the_search_box_still_gets_its_stub(tmp_path: Path) -> None:
+    """A serve build of data with problems makes no index; the box's fetch still succeeds."""
+    search.publish(tmp_path, None)
+    assert (tmp_path / "search" / "search_index.json").read_text() == search.stub()
+    assert not (tmp_path / search.FOLDER).exists()
