@@ -40,8 +40,12 @@ from .render import Renderer
 
 #: Where the index goes in the site, and the one file of it a page loads first.
 FOLDER = "pagefind"
-#: The files Pagefind writes that no page of ours loads: its own search interfaces.
+#: The files Pagefind makes that no page of ours loads: its own search interfaces, the worker
+#: its script starts in a page (ours runs it in our worker, where it starts none), and the
+#: code for a language it could not tell (the language is the site's).
 UNUSED = (
+    "pagefind-worker.js",
+    "wasm.unknown.pagefind",
     "pagefind-component-ui.css",
     "pagefind-component-ui.js",
     "pagefind-highlight.js",
@@ -124,15 +128,18 @@ class Indexer:
         """Write the index into ``site/pagefind/``, once every page is indexed, and stop."""
         with self._changed:  # every page indexed first: the service may answer out of order
             self._changed.wait_for(lambda: self._answered >= self._sent or self._ended, WAIT)
+        try:  # not WriteFiles: the service answers it before its last file is written
+            files = self._ask({"type": "GetFiles", "index_id": self._index})["files"]
+        finally:
+            self.close()
         folder = site / FOLDER
         if folder.exists():
             shutil.rmtree(folder)
-        try:
-            self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(folder)})
-        finally:
-            self.close()
-        for name in UNUSED:
-            (folder / name).unlink(missing_ok=True)
+        for file in files:
+            if file["path"] not in UNUSED:
+                path = folder / file["path"]
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(base64.b64decode(file["content"]))
         if self._errors:
             raise SearchError("\n".join(self._errors))
 
@@ -190,12 +197,13 @@ class Indexer:
         """Every reply of the service, as it comes (a thread of its own)."""
         stream = self._process.stdout
         assert stream is not None  # noqa: S101 — asked for in __init__
-        buffered = b""
+        parts: list[bytes] = []  # of a reply not yet ended: the index itself is one reply
         while chunk := stream.read1(1 << 16):  # type: ignore[attr-defined]  # a BufferedReader
-            buffered += chunk
-            *messages, buffered = buffered.split(b",")
-            for message in messages:
-                self._receive(json.loads(base64.b64decode(message)))
+            while (end := chunk.find(b",")) != -1:
+                parts.append(chunk[:end])
+                self._receive(json.loads(base64.b64decode(b"".join(parts))))
+                parts, chunk = [], chunk[end + 1 :]
+            parts.append(chunk)
         with self._changed:  # the service stopped: no reply will come
             self._ended = True
             self._changed.notify_all()

@@ -76,7 +76,7 @@ def test_the_same_pages_write_the_same_bytes(renderer: Renderer, tmp_path: Path)
     assert len(files) > 5
     for path in files:
         assert (tmp_path / "a" / path).read_bytes() == (tmp_path / "b" / path).read_bytes(), path
-    assert not (tmp_path / "a" / search.FOLDER / "pagefind-ui.js").exists()  # unused, removed
+    assert not (tmp_path / "a" / search.FOLDER / "pagefind-ui.js").exists()  # unused, left out
 
 
 def test_a_page_can_ask_to_be_left_out() -> None:
