@@ -136,6 +136,20 @@ def test_search_by_keyboard_loads_pagefind_only_then_and_opens_the_result(reader
     assert reader.problems() == []
 
 
+def test_search_counts_every_match_when_it_shows_the_first_20(reader: Reader) -> None:
+    """The worker shows Pagefind's first 20 results; the count says how many there are
+    (docs/assets/search-count.js), and a query with fewer is counted as Material counts."""
+    _search(reader, "Article 4")
+    meta = reader.page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(re.compile(r"^20 / \d+ matching documents$"))
+    assert int(meta.inner_text().split("/")[1].split()[0]) > 20
+    assert reader.page.locator(".md-search-result__item").count() == 10  # the rest on scroll
+    reader.page.locator("input.md-search__input").fill("")
+    reader.page.locator("input.md-search__input").press_sequentially("Daniel DePetris")
+    expect(meta).to_have_text(re.compile(r"^1?[0-9] matching documents$"))  # under 20
+    assert reader.problems() == []
+
+
 def test_search_says_when_nothing_matches(reader: Reader) -> None:
     _search(reader, "qzxqzv")
     expect(reader.page.locator(".md-search-result__meta")).to_have_text("No matching documents")

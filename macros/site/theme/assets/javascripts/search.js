@@ -19,6 +19,10 @@ const SHORTEST = 2
 /* The site's root: this file is assets/javascripts/search.js, under any sub-path. */
 const SITE = new URL("../../", self.location.href)
 
+/* Where the page hears how many results there are beyond those shown (docs/assets/
+   search-count.js): Material counts only the results it is given. */
+const count = new BroadcastChannel("briefing-search")
+
 let pagefind = null
 let waiting = null
 let running = false
@@ -79,6 +83,7 @@ async function search(query) {
   const shown = answer.results.slice(0, LIMIT)
   const data = await Promise.all(shown.map(result => result.data()))
   const terms = Object.fromEntries(words.map(word => [word, true]))
+  if (waiting === null) count.postMessage({ query, shown: shown.length, total: answer.results.length })
   return { items: shown.map((result, index) => found(result, data[index], words, terms)) }
 }
 
