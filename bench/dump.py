@@ -10,8 +10,9 @@ back in (``macros.wiring.page_markdown``): the plain build converts every byte o
 ``prepare`` then turns that folder into a docs folder (the Markdown, plus every other file
 of docs/, such as the assets) and writes beside it the same
 ``mkdocs.yml`` minus the macros plugin, the hooks and ``watch``: same theme and
-``custom_dir``, same Markdown extensions, same search, same page tree. The site's name and
-description are the briefing's, as our build sets them.
+``custom_dir``, same Markdown extensions, same page tree, and Material's search on, as plain
+Material has it (ours is Pagefind's, site/search.py). The site's name and description are
+the briefing's, as our build sets them.
 """
 
 from __future__ import annotations
@@ -63,7 +64,12 @@ def plain_config(config_file: Path, docs: Path, data: Path) -> dict[str, Any]:
         config: dict[str, Any] = yaml_load(source)
     for key in OURS:
         config.pop(key, None)
-    config["plugins"] = [p for p in config.get("plugins", []) if _name(p) != "macros"]
+    config["plugins"] = [
+        # plain Material has its own search on; ours is Pagefind's, made in our hooks
+        "search" if _name(p) == "search" else p
+        for p in config.get("plugins", [])
+        if _name(p) != "macros"
+    ]
     config["docs_dir"] = str(docs)
     theme = dict(config.get("theme") or {})
     if "custom_dir" in theme:

@@ -2,13 +2,15 @@
 
 mkdocs-macros calls ``define_env`` (the data checked, the macros registered, the data files
 made), ``on_pre_page_macros`` and ``on_post_page_macros`` around every page, and
-``on_post_build`` (the data files written into site/data/, the web editor into site/admin/).
+``on_post_build`` (the data files written into site/data/, the web editor into site/admin/,
+the search index into site/pagefind/).
 MkDocs calls, through the hooks file ``macros/hooks.py``, ``on_config`` (the theme's
-polyfills served from the site), ``on_startup`` (which command runs), ``on_files`` (a page
-for every record), ``on_env`` (the theme's compiled templates kept between builds),
-``on_page_content`` (a generated page's HTML put back after Python-Markdown, which saw
-only its headings, site/passthrough.py; then every page's HTML through the sanitiser,
-site/sanitise.py) and
+polyfills served from the site; Pagefind's search unless Material's is on), ``on_startup``
+(which command runs), ``on_files`` (a page for every record; the search index started),
+``on_env`` (the theme's compiled templates kept between builds), ``on_page_content`` (a
+generated page's HTML put back after Python-Markdown, which saw only its headings,
+site/passthrough.py; then every page's HTML through the sanitiser, site/sanitise.py; and
+each page handed to the search index, site/search.py) and
 ``on_page_context`` (a page's description, a record page's JSON-LD and edit link).
 All the work happens in the sub-packages; this module only connects them to MkDocs.
 
@@ -39,7 +41,7 @@ from .facts.catalog import Catalog
 from .facts.checking import check
 from .facts.model import COLLECTIONS
 from .facts.problems import summary
-from .site import jsonld, meta, offline, pages, passthrough, sanitise, timeline
+from .site import jsonld, meta, offline, pages, passthrough, sanitise, search, timeline
 from .site.editing import Editing
 from .site.pages import Generated
 from .site.render import COMPILED, Page, Renderer
@@ -57,6 +59,11 @@ SHIM = "assets/javascripts/iframe-worker-shim.js"
 CSP_SCRIPTS = "briefing_csp_scripts"
 #: Where the theme's footer finds the publisher, authors and licence (partials/copyright.html).
 IDENTITY = "briefing_identity"
+#: Where the theme finds our search worker (site/search.py), set when Pagefind serves the
+#: search: in every build but one to read from disk, which keeps Material's own search.
+SEARCH = "briefing_search"
+#: Our search worker, which speaks Material's worker protocol and asks Pagefind.
+SEARCH_WORKER = "assets/javascripts/search.js"
 #: What a page says, under ``mkdocs serve``, while the data has problems.
 NOT_BUILT = (
     "This page is built again as soon as the data has no problems: fix those listed above and save."
@@ -80,6 +87,8 @@ class Build:
     errors: list[str] = field(default_factory=list)
     #: The briefing's own logo and favicon: where the site serves each, and its file.
     images: dict[str, Path] = field(default_factory=dict)
+    #: The Pagefind index being made, page by page, when Pagefind serves the search.
+    indexer: search.Indexer | None = None
 
 
 #: MkDocs' logger for plugins, so that the messages carry the plugin's name.
@@ -96,6 +105,9 @@ def on_config(config: Any) -> Any:
     config.extra["polyfills"] = [
         SHIM if "iframe-worker" in str(script) else script for script in polyfills
     ]
+    material_search = config.plugins.get("material/search")
+    if material_search is None or not material_search.config.enabled:
+        config.extra[SEARCH] = SEARCH_WORKER
     return config
 
 
@@ -264,7 +276,18 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     """Put a generated page's HTML back where Python-Markdown saw only its marks, then pass
     every page's content, made from data or not, through the allowlist sanitiser."""
     held = _build.held.pop(page.file.src_uri, None)
-    return sanitise.clean(held.restore(html) if held is not None else html)
+    cleaned = sanitise.clean(held.restore(html) if held is not None else html)
+    if _build.indexer and _build.renderer and not search.excluded(page.meta):
+        found = search.document(
+            _build.renderer, page.file.src_uri, _title(page), cleaned, config.theme["language"]
+        )
+        _build.indexer.add("/" + page.url, found)
+    return cleaned
+
+
+def _title(page: Any) -> str:
+    """A page's title as text: MkDocs keeps it with HTML's escapes."""
+    return html.unescape(page.title or "")
 
 
 def page_markdown(source: str, markdown: str) -> str:
@@ -275,9 +298,18 @@ def page_markdown(source: str, markdown: str) -> str:
 
 
 def on_files(files: Files, config: Any) -> Files:
-    """Add a page for every record and collection that docs/ does not already have."""
+    """Add a page for every record and collection that docs/ does not already have; start
+    the search index, which each page joins as it is made (``on_page_content``)."""
     _build.generated = {}
     _build.held = {}
+    if _build.indexer is not None:  # a build that failed before writing its index
+        _build.indexer.close()
+        _build.indexer = None
+    if config.extra.get(SEARCH) and _build.catalog is not None:
+        try:
+            _build.indexer = search.Indexer(config.theme["language"])
+        except search.SearchError as error:
+            raise PluginError(f"the search index could not be made: {error}") from error
     if _build.catalog is None:  # serve, with data problems: the nav's indexes say so too
         for collection in COLLECTIONS:
             path = urls.collection_page(collection)
@@ -357,6 +389,12 @@ def on_post_build(env: Any) -> None:
     files are written in a build (``python -m macros export`` writes the same bytes
     elsewhere). A serve build of data with problems writes none.
     """
+    if env.conf["extra"].get(SEARCH):
+        indexer, _build.indexer = _build.indexer, None
+        try:
+            search.publish(Path(env.conf["site_dir"]), indexer)
+        except search.SearchError as error:
+            raise PluginError(f"the search index could not be written:\n{error}") from error
     if _build.catalog is not None:
         site = Path(env.conf["site_dir"])
         publish.write(site / publish.FOLDER, _build.downloads)

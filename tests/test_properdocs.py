@@ -23,6 +23,8 @@ import pytest
 from bs4 import BeautifulSoup
 from test_site import BRIEFINGS, LOGGED_PROBLEM, ROOT
 
+from macros.site.search import read_index
+
 VENV = ROOT / ".venv-properdocs"
 PINS = ROOT / "requirements-properdocs.txt"
 #: A record page with links and backlinks: its article is compared, normalised, line by line.
@@ -120,6 +122,9 @@ def test_both_build_the_same_pages_sitemap_and_search_index(
     for name in ("sitemap.xml", "search/search_index.json"):
         assert (properdocs.root / name).is_file(), name
         assert (properdocs.root / name).read_bytes() == (mkdocs.root / name).read_bytes(), name
+    indexed = read_index(mkdocs.root)  # Pagefind's index, page by page (site/search.py)
+    assert RECORD.removesuffix("index.html") in indexed
+    assert read_index(properdocs.root) == indexed
     listed = re.findall(r"<loc>([^<]*)</loc>", (mkdocs.root / "sitemap.xml").read_text("utf-8"))
     assert len(listed) > 100, "the sitemap should list every page of the briefing"
 

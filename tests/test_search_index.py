@@ -1,22 +1,25 @@
-"""The search index (search/search_index.json) keeps the words of a page apart.
+"""The search index (Pagefind's, site/search.py) keeps the words of a page apart.
 
-Material's search plugin strips every tag but a few (p, li, code, sup …) from a page and
-adds no space where it strips one, so ``<dt>Date</dt><dd>19 June 2024</dd>`` would be
-indexed, and shown in the results, as "Date19 June 2024". The templates put whitespace
-between such elements, which a grid, a flex box or a table row does not show.
+Material's search plugin, which the build to read from disk still uses, strips every tag but a
+few (p, li, code, sup …) from a page and adds no space where it strips one, so
+``<dt>Date</dt><dd>19 June 2024</dd>`` would be indexed, and shown in the results, as
+"Date19 June 2024". The templates put whitespace between such elements, which a grid, a flex
+box or a table row does not show; Pagefind, which serves the search everywhere else, spaces
+block elements itself. Both are checked here: the page's HTML, and Pagefind's text.
 
 The sites are the session's builds from tests/sites.py, so no module builds its own.
 """
 
 from __future__ import annotations
 
-import json
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from sites import Sites
 from test_site import BRIEFINGS
+
+from macros.site.search import Indexed, read_index
 
 #: Elements that stay inside a line of text; leaving one does not end a word.
 _INLINE = {
@@ -77,8 +80,7 @@ def site(request: pytest.FixtureRequest, sites: Sites) -> Path:
 
 def indexed(root: Path) -> dict[str, str]:
     """Location → indexed text, from the site's search index."""
-    index = json.loads((root / "search" / "search_index.json").read_text("utf-8"))
-    return {doc["location"]: doc["text"] for doc in index["docs"]}
+    return {location: page.text for location, page in read_index(root).items()}
 
 
 def test_glued_finds_words_run_together_across_a_block_boundary() -> None:
@@ -120,7 +122,7 @@ def test_no_page_runs_words_together_at_a_block_boundary(site: Path) -> None:
             "Stated by US Department of State Stated on 2019",
             "Stated on2019",
         ),
-        ("events/", "Date Event Kind 8 December 1987 The INF Treaty is signed", "DateEvent"),
+        ("events/", "Date Event Kind 8 December 1987. The INF Treaty is signed", "DateEvent"),
     ],
 )
 def test_a_record_page_is_indexed_with_its_words_apart(
@@ -137,8 +139,24 @@ def test_the_timeline_filters_are_not_indexed(sites: Sites) -> None:
     root = sites.get("second").root
     page = (root / "timeline" / "index.html").read_text("utf-8")
     assert "Filter the timeline" in page  # the bar is on the page …
-    sections = {k: v for k, v in indexed(root).items() if k.startswith("timeline/")}
-    text = " ".join(sections.values())
+    text = indexed(root)["timeline/"]
     assert "Filter the timeline" not in text  # … and not in the index
     assert "Show everything" not in text
     assert "The INF Treaty is signed" in text  # while the entries are
+
+
+def test_a_page_is_indexed_with_its_title_and_collection(sites: Sites) -> None:
+    """The results show a record's title and collection; a hand-written page has none."""
+    pages = read_index(sites.get("second").root)
+    assert pages["events/inf-signing/"].title == "The INF Treaty is signed"
+    assert pages["events/inf-signing/"].collection == "Events"
+    assert pages["agreements/"].collection == "Agreements"  # a collection's index
+    assert pages["timeline/"].collection == ""
+    assert isinstance(pages["timeline/"], Indexed)
+
+
+def test_the_article_is_indexed_and_not_the_navigation(sites: Sites) -> None:
+    text = indexed(sites.get("second").root)["events/inf-signing/"]
+    assert "8 December 1987" in text  # the article …
+    assert "Skip to content" not in text  # … and not Material's header, navigation or footer
+    assert "Briefing pack" not in text  # a page of the navigation

@@ -27,6 +27,7 @@ def test_the_plain_config_is_ours_without_the_macros_plugin_and_the_hooks(tmp_pa
     # every plugin of ours but macros: search, and the offline plugin (off unless a preview)
     names = [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]]
     assert names == ["search", "offline"]
+    assert config["plugins"][0] == "search"  # Material's search on, as plain Material has it
     assert config["docs_dir"] == str(tmp_path)
     assert config["theme"]["custom_dir"] == str(ROOT / ours["theme"]["custom_dir"])
     assert config["markdown_extensions"] == ours["markdown_extensions"]

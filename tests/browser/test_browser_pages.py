@@ -111,6 +111,45 @@ def test_search_finds_it_and_the_result_opens_the_right_page(
     assert reader.problems() == []
 
 
+def test_search_by_keyboard_loads_pagefind_only_then_and_opens_the_result(reader: Reader) -> None:
+    """The whole flow with the keys alone: Material's shortcut to the box, a query, the
+    results (collection, title, a snippet with its words apart), the arrow to the first one
+    and Enter. Nothing of Pagefind's index is fetched before the query (site/search.py)."""
+    reader.open("", idle=True)
+    assert not [url for url in reader.requests if "/pagefind/" in url]
+    reader.page.keyboard.press("/")
+    expect(reader.page.locator("input.md-search__input")).to_be_focused()
+    reader.page.keyboard.type("Daniel DePetris")
+    first = reader.page.locator(".md-search-result__item").first
+    expect(first.locator("h1")).to_have_text("Actors Daniel DePetris")
+    expect(first.locator(".brief-search-collection")).to_have_text("Actors")
+    snippet = first.locator(".md-search-result__article p").first.inner_text()
+    assert "DePetris" in snippet
+    assert not re.search(r"[a-z][A-Z0-9]", snippet.replace("DePetris", "")), snippet
+    assert [url for url in reader.requests if "/pagefind/" in url]
+    reader.page.keyboard.press("ArrowDown")
+    expect(first.locator("a").first).to_be_focused()
+    reader.page.keyboard.press("Enter")
+    page = "actors/daniel-depetris/"
+    expect(reader.page).to_have_url(re.compile(re.escape(reader.site.base + page) + r"\?h="))
+    expect(reader.page.locator("article.md-content__inner h1")).to_contain_text("DePetris")
+    assert reader.problems() == []
+
+
+def test_search_counts_every_match_when_it_shows_the_first_20(reader: Reader) -> None:
+    """The worker shows Pagefind's first 20 results; the count says how many there are
+    (docs/assets/search-count.js), and a query with fewer is counted as Material counts."""
+    _search(reader, "Article 4")
+    meta = reader.page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(re.compile(r"^20 / \d+ matching documents$"))
+    assert int(meta.inner_text().split("/")[1].split()[0]) > 20
+    assert reader.page.locator(".md-search-result__item").count() == 10  # the rest on scroll
+    reader.page.locator("input.md-search__input").fill("")
+    reader.page.locator("input.md-search__input").press_sequentially("Daniel DePetris")
+    expect(meta).to_have_text(re.compile(r"^1?[0-9] matching documents$"))  # under 20
+    assert reader.problems() == []
+
+
 def test_search_says_when_nothing_matches(reader: Reader) -> None:
     _search(reader, "qzxqzv")
     expect(reader.page.locator(".md-search-result__meta")).to_have_text("No matching documents")

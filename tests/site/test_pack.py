@@ -3,7 +3,6 @@ paper nothing sticks out of the page, and ``make pdf``'s tool prints it on A4 an
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from test_site import BRIEFINGS
 
 from macros.facts.catalog import Catalog
 from macros.facts.checking import check
+from macros.site.search import read_index
 
 #: A4 less the pack's side margins (15 mm each): the narrower of the two papers' columns.
 PRINT_WIDTH = round((210 - 30) / 25.4 * 96)
@@ -95,8 +95,7 @@ def test_only_the_pack_is_laid_out_as_the_pack(name: str, sites: Sites) -> None:
         if "brief-pack-cover" in p.read_text("utf-8")
     ]
     assert with_cover == ["pack"]
-    index = json.loads((root / "search" / "search_index.json").read_text("utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
+    locations = set(read_index(root))
     assert not any(loc.startswith("pack/") for loc in locations)
     assert any(loc.startswith("timeline/") for loc in locations), "search itself works"
 

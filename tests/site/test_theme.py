@@ -25,6 +25,10 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
     "partials/search.html": [
         ('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
     ],
+    "partials/header.html": [
+        # The search box, when Pagefind serves the search with Material's plugin off.
+        ("{% if search.enabled %}", "{% if search.enabled or config.extra.briefing_search %}"),
+    ],
     "partials/progress.html": [
         ('role="progressbar">', 'role="progressbar" aria-hidden="true">'),
     ],
@@ -57,8 +61,20 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
         ),
     ],
 }
-#: Files of ours, not Material's: the page's head and the briefing's identity in the footer.
-OWN = {"main.html", "partials/identity.html"}
+#: Files of ours, not Material's: the page's head, the briefing's identity in the footer, and
+#: the search worker that asks Pagefind (site/search.py).
+OWN = {"main.html", "partials/identity.html", "assets/javascripts/search.js"}
+#: Blocks of Material's base.html that main.html overrides with a copy → the listed changes.
+BLOCKS: dict[str, list[tuple[str, str]]] = {
+    "config": [
+        # Our search worker, when Pagefind serves the search.
+        (
+            '"search": "assets/javascripts/workers/search.',
+            '"search": (config.extra.briefing_search or "assets/javascripts/workers/search.',
+        ),
+        ('.min.js" | url,', '.min.js") | url,'),
+    ],
+}
 #: A package's file kept here, pinned, with its licence (site/offline.py says what for).
 VENDORED = {"assets/javascripts/iframe-worker-shim.js": "assets/javascripts/iframe-worker.LICENSE"}
 #: Partial whose inline script moved → (the file it moved to, replacements made on the way).
@@ -93,6 +109,22 @@ def test_an_override_is_materials_file_with_only_its_listed_changes(name: str) -
         assert expected.count(theirs) == 1, f"Material's {name} changed: {theirs!r}"
         expected = expected.replace(theirs, ours)
     assert _without_header((THEME / name).read_text(encoding="utf-8")) == expected
+
+
+def _block(text: str, name: str) -> str:
+    """A template's ``{% block name %}`` … ``{% endblock %}``, its lines without their indent."""
+    start = text.index(f"{{% block {name} %}}")
+    end = text.index("{% endblock %}", start) + len("{% endblock %}")
+    return "\n".join(line.strip() for line in text[start:end].splitlines())
+
+
+@pytest.mark.parametrize("name", sorted(BLOCKS))
+def test_an_overridden_block_is_materials_block_with_only_its_listed_changes(name: str) -> None:
+    expected = _block((MATERIAL / "base.html").read_text("utf-8"), name)
+    for theirs, ours in BLOCKS[name]:
+        assert expected.count(theirs) == 1, f"Material's block {name} changed: {theirs!r}"
+        expected = expected.replace(theirs, ours)
+    assert _block((THEME / "main.html").read_text("utf-8"), name) == expected
 
 
 @pytest.mark.parametrize("name", sorted(MOVED))
