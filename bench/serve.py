@@ -211,15 +211,27 @@ def retitle(path: Path, title: str) -> None:
 
 
 def unnamed(data: Path, keep: Path) -> Path | None:
-    """A record whose id no other file of the briefing contains as a word, so deleting it
-    leaves the briefing valid; None if every record is named somewhere."""
+    """A record whose id no other file of the briefing contains as a word, and which names
+    no source that no other record names, so deleting it leaves the briefing valid; None if
+    there is no such record."""
     words = {p: Counter(WORD.findall(p.read_text(encoding="utf-8"))) for p in data.rglob("*.yml")}
     everywhere: Counter[str] = Counter()
     for counted in words.values():
         everywhere.update(counted)
+    sources = {p.stem: p for p in (data / "sources").glob("*.yml")}
+
+    def orphans(path: Path) -> bool:  # a source that only this record names: it would be uncited
+        named = words[path]
+        return any(
+            named[s] and everywhere[s] - named[s] - words[own][s] == 0
+            for s, own in sources.items()
+            if own != path
+        )
+
     for collection in DELETABLE:
         for path in sorted((data / collection).glob("*.yml")):
-            if path != keep and everywhere[path.stem] == words[path][path.stem]:
+            unnamed_here = everywhere[path.stem] == words[path][path.stem]
+            if path != keep and unnamed_here and not orphans(path):
                 return path
     return None
 

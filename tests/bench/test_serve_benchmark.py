@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.facts.checking import check
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -72,6 +74,15 @@ def test_an_id_that_begins_another_is_not_named_by_it(tmp_path: Path) -> None:
     assert serve.unnamed(tmp_path, kept) == tmp_path / "reactions" / "reply-1.yml"
 
 
+def test_a_record_that_alone_cites_a_source_is_not_deleted(tmp_path: Path) -> None:
+    kept = write(tmp_path, "events/visit.yml", EVENT + "sources: [shared]\n")
+    write(tmp_path, "reactions/alone.yml", "title: Alone\nsources: [its-own]\n")
+    write(tmp_path, "reactions/shares.yml", "title: Shares\nsources: [shared]\n")
+    write(tmp_path, "sources/its-own.yml", "title: Its own\n")
+    write(tmp_path, "sources/shared.yml", "title: Shared\n")
+    assert serve.unnamed(tmp_path, kept) == tmp_path / "reactions" / "shares.yml"
+
+
 def test_no_record_is_deleted_when_every_one_is_named(tmp_path: Path) -> None:
     kept = write(tmp_path, "events/visit.yml", EVENT + "summary: See [[named-reaction]].\n")
     write(tmp_path, "reactions/named-reaction.yml", "title: Named\nto: [visit]\n")
@@ -88,6 +99,8 @@ def test_the_default_briefing_has_an_event_to_edit_and_a_record_to_delete(tmp_pa
     edited, _ = serve.editable(data)
     deleted = serve.unnamed(data, edited)
     assert deleted is not None and deleted != edited
+    deleted.unlink()
+    assert check(data).problems == [], "deleting it must leave the briefing valid"
 
 
 def served(name: str, seconds: list[float | None], problems: list[str] | None = None) -> Served:
