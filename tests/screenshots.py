@@ -27,7 +27,7 @@ from playwright.sync_api import Browser
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 812)}
 SCHEMES: tuple[Literal["light", "dark"], ...] = ("light", "dark")
 #: The drawings shot alone: (page, element).
-DRAWINGS = {"overview": ("timeline/", ".brief-overview"), "chart": ("", "figure.brief-chart")}
+DRAWINGS = {"overview": ("glance/", ".brief-overview"), "chart": ("", "figure.brief-chart")}
 #: Words on the pack's page to shoot.
 PACK_PAGE = "The timeline at a glance"
 

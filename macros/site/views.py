@@ -126,10 +126,12 @@ class Views:
 
     def timeline(
         self, page: Page, kind: str | None = None, actor: str | None = None,
-        agreement: str | None = None, part: str | None = None,
+        agreement: str | None = None, part: str | None = None, glance: bool = True,
     ) -> str:  # fmt: skip
         """The chronology by era, with filters; optional arguments preset a filter. A timeline
-        too long for one page lists its parts instead; ``part=`` shows one of them."""
+        too long for one page lists its parts instead; ``part=`` shows one of them. Above it,
+        the drawing at a glance, unless ``glance=False`` (the timeline page, which links to
+        the drawing on a page of its own, ``timeline_at_a_glance``)."""
         if part is not None:
             return self._timeline_part(page, part)
         for value in (actor, agreement):
@@ -151,8 +153,20 @@ class Views:
             )
         eras = chronology.by_era(list(self.briefing.eras), items)
         filters = chronology.filters(self.catalog, items, page.name)
-        drawn = self._overview(tuple(i.entry.id for i in items))
+        drawn = self._overview(tuple(i.entry.id for i in items)) if glance else None
         return self.renderer.macro("timeline", "timeline", page, eras, filters, drawn)
+
+    def timeline_at_a_glance(self, page: Page) -> str:
+        """The whole timeline drawn on a time axis, each mark linking to its entry on the
+        timeline's page; a timeline in parts is not drawn, and this says so."""
+        items = self.timeline_items
+        timeline = page.href_page(chronology.OVERVIEW)
+        if self.timeline_parts and len(items) > self.page_items:
+            return self.renderer.macro("overview", "too_many", page, len(items), timeline)
+        drawn = self._overview(tuple(i.entry.id for i in items))
+        if drawn is None:
+            return ""
+        return self.renderer.macro("overview", "figure", page, *drawn, timeline)
 
     def _overview(self, ids: tuple[str, ...]) -> tuple[glance.Overview, glance.Overview] | None:
         """The timeline at a glance, wide and narrow (overview.py), worked out once per build

@@ -1,7 +1,7 @@
-"""The briefing at a glance, as a reader's browser draws it: the timeline's overview has a
-mark for every entry, each linking to it, none on top of another, nothing scrolling
-sideways on a phone; the marks are reached by Tab in time order; the same holds on a
-briefing just made by ``python -m macros new``."""
+"""The briefing at a glance, as a reader's browser draws it: the timeline's overview, on a
+page of its own (glance/), has a mark for every entry of the timeline, each linking to it
+there, none on top of another, nothing scrolling sideways on a phone; the marks are reached
+by Tab in time order; the same holds on a briefing just made by ``python -m macros new``."""
 
 from __future__ import annotations
 
@@ -20,19 +20,21 @@ ROOT = Path(__file__).parents[2]
 #: How many pixels two marks' boxes may share (anti-aliasing rounds a box outwards).
 TOLERANCE = 1.0
 
-#: Every visible mark of the drawing that shows: its entry, box and whether its link lands.
+#: Every visible mark of the drawing that shows: its entry, box and the address it links to.
 _MARKS = """() => {
     const svg = [...document.querySelectorAll('svg.brief-overview-svg')]
         .find(s => s.checkVisibility());
     if (!svg) return null;
     return [...svg.querySelectorAll('a[data-brief-mark]')].map(a => {
         const r = a.firstElementChild.nextElementSibling.getBoundingClientRect();
-        const target = document.getElementById(a.getAttribute('xlink:href').slice(1));
+        const link = new URL(a.getAttribute('xlink:href'), location.href);
         return {id: a.dataset.briefMark, left: r.left, right: r.right, top: r.top,
-                bottom: r.bottom, lands: target !== null && target.matches('li[data-brief-item]')};
+                bottom: r.bottom, page: link.origin + link.pathname, hash: link.hash};
     });
 }"""
-_ENTRIES = "() => [...document.querySelectorAll('li[data-brief-item]')].map(li => li.id)"
+#: The timeline's entries, where the marks lead, and the address of the page they are on.
+_ENTRIES = """() => ({page: location.origin + location.pathname,
+    ids: [...document.querySelectorAll('li[data-brief-item]')].map(li => li.id)})"""
 
 
 def overlaps(marks: list[dict[str, float]]) -> list[str]:
@@ -47,12 +49,18 @@ def overlaps(marks: list[dict[str, float]]) -> list[str]:
 
 
 def check_overview(reader: Reader) -> None:
+    """On the page at a glance (open): every entry of the timeline has a mark, in time
+    order, linking to it on the timeline, and none overlap or push the page sideways."""
     marks = reader.evaluate(_MARKS)
     assert marks, "no overview is shown"
-    assert [m["id"] for m in marks] == reader.evaluate(_ENTRIES)
-    assert [m["id"] for m in marks if not m["lands"]] == []
     assert overlaps(marks) == []
     assert sideways_scroll(reader.page) == 0
+    reader.open("timeline/")
+    timeline = reader.evaluate(_ENTRIES)
+    assert [m["id"] for m in marks] == timeline["ids"]
+    assert [
+        m["id"] for m in marks if (m["page"], m["hash"]) != (timeline["page"], "#" + m["id"])
+    ] == []
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -60,13 +68,13 @@ def test_every_entry_has_a_mark_that_links_to_it_and_none_overlap(
     reader: Reader, viewport: dict[str, int]
 ) -> None:
     reader.reset(viewport)  # type: ignore[arg-type]
-    reader.open("timeline/")
+    reader.open("glance/")
     check_overview(reader)
 
 
 def test_the_overlap_check_finds_marks_moved_on_top_of_each_other(reader: Reader) -> None:
     """The twin: a mark moved onto its neighbour is caught."""
-    reader.open("timeline/")
+    reader.open("glance/")
     reader.evaluate(
         """() => {
             const marks = [...document.querySelectorAll('#brief-overview-wide circle')];
@@ -78,7 +86,7 @@ def test_the_overlap_check_finds_marks_moved_on_top_of_each_other(reader: Reader
 
 
 def test_tab_reaches_the_marks_in_time_order_and_a_mark_opens_its_entry(reader: Reader) -> None:
-    reader.open("timeline/")
+    reader.open("glance/")
     first = reader.page.locator("#brief-overview-wide a[data-brief-mark]").first
     first.focus()
     reached = []
@@ -90,12 +98,13 @@ def test_tab_reaches_the_marks_in_time_order_and_a_mark_opens_its_entry(reader: 
     reader.page.keyboard.press("Shift+Tab")
     reader.page.keyboard.press("Enter")
     reader.page.wait_for_function("() => location.hash.length > 1")
+    assert reader.evaluate("() => location.pathname").endswith("/timeline/")
     assert reader.evaluate("() => location.hash") == "#" + marks[2]["id"]
     assert reader.problems() == []
 
 
 def test_the_overview_prints_in_black_and_white(reader: Reader) -> None:
-    reader.open("timeline/")
+    reader.open("glance/")
     reader.page.emulate_media(media="print")
     fills = reader.evaluate(
         """() => [...document.querySelectorAll('#brief-overview-wide a[data-brief-mark] > *')]
@@ -122,7 +131,7 @@ def test_a_new_briefing_has_its_overview_too(
     sites.get("scaffold", scaffolded)
     reader = readers.get("scaffold")
     reader.reset(viewport)  # type: ignore[arg-type]
-    reader.open("timeline/")
+    reader.open("glance/")
     check_overview(reader)
 
 
@@ -167,7 +176,7 @@ def test_a_new_briefing_charts_its_figure(readers: Readers, sites: Sites, scaffo
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["timeline/", ""])
+@pytest.mark.parametrize("path", ["glance/", ""])
 def test_axe_finds_no_violation_in_a_new_briefings_drawings(
     readers: Readers, sites: Sites, scaffolded: Path, scheme: Scheme, path: str
 ) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import ViewportSize
-from sites import Reader, run_tool
+from sites import PHONE, Reader, run_tool
 
 AGREEMENT = "agreements/russia-dprk-treaty-2024/"
 COMPARE = "compare/"
@@ -70,6 +70,34 @@ def test_on_screen_the_same_parts_are_there(reader: Reader) -> None:
     reader.open(AGREEMENT)
     reader.page.keyboard.press("Tab")  # the skip link shows once it has the focus
     assert [name for name, s in SCREEN_ONLY.items() if not _visible(reader, s)] == []
+
+
+#: Whether the first element inside each entry of the pack's lists is drawn, counting one
+#: that content-visibility: auto skips (far off screen) as not drawn.
+_PACK_DRAWN = """() => [...document.querySelectorAll(
+    '.brief-judgments > li, .brief-timeline > li, .brief-sources > li')]
+    .map(li => li.firstElementChild.checkVisibility({contentVisibilityAuto: true}))"""
+
+
+def test_on_screen_the_pack_draws_what_is_near_and_on_paper_everything(reader: Reader) -> None:
+    """The pack is one long page (assets/pack.css): on screen its parts far below, the
+    timeline's eras among them, are skipped until they come near, which keeps Material's
+    restyles at start short; a link to an entry brings it in; print draws every entry."""
+    reader.reset(PHONE)
+    reader.open("pack/")
+    drawn = reader.evaluate(_PACK_DRAWN)
+    assert len(drawn) > 100 and drawn[0] and not all(drawn), drawn
+    last = reader.evaluate("() => [...document.querySelectorAll('.brief-timeline > li')].pop().id")
+    reader.evaluate("id => { location.hash = '#' + id; }", last)
+    reader.page.wait_for_function(
+        "id => document.getElementById(id).firstElementChild"
+        ".checkVisibility({contentVisibilityAuto: true})",
+        arg=last,
+    )
+    reader.page.emulate_media(media="print")
+    # laid out anew for paper within moments (polled: no animation frames in print media)
+    reader.page.wait_for_function(f"() => ({_PACK_DRAWN})().every(Boolean)", polling=100)
+    reader.page.emulate_media(media="null")
 
 
 def test_print_shows_every_citation_and_the_address_of_every_source(reader: Reader) -> None:

@@ -132,6 +132,40 @@ def test_the_drawing_links_every_entry_in_time_order_with_a_title_and_a_descript
     assert len(soup.select("svg.brief-overview-svg")) == 2  # wide and narrow
 
 
+def test_the_page_at_a_glance_links_each_mark_to_its_entry_on_the_timeline(
+    catalog: Catalog,
+) -> None:
+    """glance.md draws it; the timeline page, which links there, does not (glance=False),
+    which keeps the timeline under Lighthouse's 1,400-element warning."""
+    renderer = Renderer(catalog)
+    views = Views(catalog, renderer)
+    timeline = BeautifulSoup(
+        views.timeline(renderer.page("timeline.md"), glance=False), "html.parser"
+    )
+    entries = [str(li["id"]) for li in timeline.select("li[data-brief-item]")]
+    assert entries and not timeline.select("figure.brief-overview")
+    soup = BeautifulSoup(views.timeline_at_a_glance(renderer.page("glance.md")), "html.parser")
+    assert "its entry on the timeline" in soup.select_one("figcaption").get_text()  # type: ignore[union-attr]
+    for svg in soup.select("svg.brief-overview-svg"):
+        marks = [a["xlink:href"] for a in svg.select("a[data-brief-mark]")]
+        assert marks == ["../timeline/#" + i for i in entries]
+        eras = [a["xlink:href"] for a in svg.select("a.brief-ov-era")]
+        assert eras == [f"../timeline/#era-{e.id}" for e in catalog.briefing.eras]  # type: ignore[union-attr]
+    assert len(soup.select("svg.brief-overview-svg")) == 2
+
+
+def test_a_timeline_in_parts_is_not_drawn_and_the_page_says_why(catalog: Catalog) -> None:
+    views = Views(catalog, Renderer(catalog), page_items=10)
+    html = views.timeline_at_a_glance(Renderer(catalog).page("glance.md"))
+    soup = BeautifulSoup(html, "html.parser")
+    assert not soup.select("svg")
+    total = len(views.timeline_items)
+    assert soup.get_text(" ", strip=True) == (
+        f"The timeline has {total} entries, too many to draw at a glance: it is in parts, by era."
+    )
+    assert soup.select_one("a")["href"] == "../timeline/"  # type: ignore[index]
+
+
 def test_the_same_data_draws_the_same_bytes(catalog: Catalog) -> None:
     first = render(catalog)
     again = checking.build(load.load(ROOT / "data"))[0]
