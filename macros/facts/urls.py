@@ -62,7 +62,7 @@ def relative(there: str, here: str) -> str:
     if _DOTS.intersection(target) or _DOTS.intersection(start):
         return posixpath.relpath("/" + there, "/" + here)
     shared = 0
-    for mine, theirs in zip(start, target):
+    for mine, theirs in zip(start, target, strict=False):
         if mine != theirs:
             break
         shared += 1

@@ -33,7 +33,7 @@ def test_relative_agrees_with_posixpath_relpath(here: str, there: str) -> None:
 
 @pytest.mark.parametrize(
     ("there", "here"),
-    list(itertools.product(["", "a/b/", "a/./b/", "a/../b/", "a//b", "../x/", "x/y.png"], repeat=2)),
+    list(itertools.product(["", "a/b/", "a/./b/", "a/../b/", "a//b", "../x/", "y.png"], repeat=2)),
 )
 def test_relative_agrees_with_posixpath_for_dotted_and_doubled_parts(there: str, here: str) -> None:
     """The parts compared by urls.relative, and the '.' and '..' left to posixpath."""

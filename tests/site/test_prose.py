@@ -90,7 +90,10 @@ def test_for_any_text_the_page_has_exactly_the_links_the_scan_found(text: str) -
     assert "<img" not in html
 
 
-UNPRUNED = [*PIECES, "@", "a@b.example", "<a@b.example>", "mailto:a@b.example", "![i](https://example.org/i.png)", "[x][y]", "[y]: https://example.org/y", "  \n"]  # fmt: skip
+UNPRUNED = [
+    *PIECES, "@", "a@b.example", "<a@b.example>", "mailto:a@b.example",
+    "![i](https://example.org/i.png)", "[x][y]", "[y]: https://example.org/y", "  \n",
+]  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None, database=None, derandomize=True)
