@@ -117,11 +117,13 @@ def define_env(env: Any) -> None:
 
     What is made here lasts the whole build (the checked briefing, the renderer, the data
     files, and the imports before it): it is frozen out of the cyclic garbage collector's
-    reach (``gc.freeze``) until the build ends, so that the collections the pages' work
-    sets off do not walk it again and again (a tenth of a second at 1,000 records).
+    reach (``gc.freeze``), so that the collections the pages' work sets off do not walk it
+    again and again (a tenth of a second at 1,000 records). ``on_post_build`` freezes what
+    the build made too; the next build of the process (``mkdocs serve``) unfreezes all of
+    it here, first, so that the collector frees what that build no longer holds.
     """
     global _build
-    gc.unfreeze()  # a build that failed left its objects frozen: they may be freed now
+    gc.unfreeze()
     folder = data_folder(env.conf)
     # `mkdocs serve` watches config.watch: add the data folder, which may lie anywhere.
     if folder.resolve() not in {Path(p).resolve() for p in env.conf["watch"]}:
@@ -365,14 +367,18 @@ def on_post_build(env: Any) -> None:
     mkdocs-macros calls this after MkDocs has written every page; it is the one place the
     files are written in a build (``python -m macros export`` writes the same bytes
     elsewhere). A serve build of data with problems writes none.
+
+    Then everything the build still holds is frozen (``gc.freeze``): a ``mkdocs build`` ends
+    here, and the interpreter's last collections, on the way out, walked all of it again
+    (0.1–0.3 s at 1,000 records); ``define_env`` unfreezes it when another build starts.
     """
-    gc.unfreeze()  # the next build (`mkdocs serve`) checks the data afresh
     if _build.catalog is not None:
         site = Path(env.conf["site_dir"])
         publish.write(site / publish.FOLDER, _build.downloads)
         if _build.catalog.briefing is not None:
             (site / "robots.txt").write_text(meta.robots(_build.catalog.briefing), "utf-8")
         _write_web_editor(env.conf)
+    gc.freeze()
 
 
 def _write_web_editor(config: Any) -> None:
