@@ -137,9 +137,9 @@ def served(site: Path) -> Iterator[str]:
         thread.join()
 
 
-def measure_site(site: Path) -> list[Load]:
+def measure_site(site: Path, chromium: Browser) -> list[Load]:
     """Open each kind of page of ``site`` with an empty cache; every response counted."""
-    with browser() as chromium, served(site) as base:
+    with served(site) as base:
         return [_open(chromium, base, page, path) for page, path in pages(site).items()]
 
 
@@ -237,17 +237,17 @@ def main(argv: list[str] | None = None) -> int:
     about = machine()
     about.pop("pinned", None)
     measured: dict[str, list[Load]] = {}
+    for site in args.site or []:
+        if not (site / "index.html").is_file():
+            parser.error(f"--site {site}: no index.html there; build the site first")
     try:
-        if args.site:
-            for site in args.site:
-                if not (site / "index.html").is_file():
-                    parser.error(f"--site {site}: no index.html there; build the site first")
-                measured[site.as_posix()] = measure_site(site)
-        for records in [] if args.site else parse_sizes(parser, args.sizes):
-            with tempfile.TemporaryDirectory(prefix=f"bench-reader-{records}-") as temp:
-                measured[str(records)] = measure_site(
-                    build_synthetic(records, args.seed, Path(temp))
-                )
+        with browser() as chromium:
+            for site in args.site or []:
+                measured[site.as_posix()] = measure_site(site, chromium)
+            for records in [] if args.site else parse_sizes(parser, args.sizes):
+                with tempfile.TemporaryDirectory(prefix=f"bench-reader-{records}-") as temp:
+                    site = build_synthetic(records, args.seed, Path(temp))
+                    measured[str(records)] = measure_site(site, chromium)
     except NoChromium as missing:
         print(missing, file=sys.stderr)
         return 1

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from playwright.sync_api import Browser
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -93,14 +95,16 @@ def test_the_summary_names_the_median_page_and_the_largest_file() -> None:
     ]
 
 
-def test_a_real_load_in_chromium_counts_every_response_and_what_gzip_sent(tmp_path: Path) -> None:
+def test_a_real_load_in_chromium_counts_every_response_and_what_gzip_sent(
+    tmp_path: Path, chromium: Browser
+) -> None:
     css = "body { color: black; }\n" * 200
     page = '<!doctype html><title>t</title><link rel="stylesheet" href="/a.css"><p>hello</p>'
     for path in ("", "timeline"):
         (tmp_path / path).mkdir(exist_ok=True)
         (tmp_path / path / "index.html").write_text(page)
     (tmp_path / "a.css").write_text(css)
-    home = reader.measure_site(tmp_path)[0]
+    home = reader.measure_site(tmp_path, chromium)[0]
     assert (home.page, home.path) == ("home", "")
     fetched = {f.path: f for f in home.fetches if f.path != "favicon.ico"}
     assert sorted(fetched) == ["", "a.css"]
