@@ -21,7 +21,8 @@ help:
 	@echo "             the timeline at a glance and a chart in both palettes, the pack's printed page"
 	@echo "make pdf     the briefing pack as PDF, A4 and Letter, into build/pdf/"
 	@echo "make lock    compile requirements*.txt, with every hash, from requirements*.in"
-	@echo "make bench   benchmarks: validator, build and search at 100, 1,000 and 10,000 records; serve after an edit"
+	@echo "make bench   benchmarks: validator, build, search and a reader's bytes at 100, 1,000 and 10,000"
+	@echo "             records; serve after an edit"
 	@echo "make audit   Lighthouse (mobile) on home, timeline, a record, compare and the pack; reports in build/"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -129,13 +130,14 @@ screenshots: site
 
 # Benchmarks on synthetic briefings (bench/README.md): the validator, then the site build
 # against plain mkdocs-material, then `make serve` after an edit (data/ and 1,000 records),
-# then search for readers, Material's against Pagefind's.
+# then search for readers, Material's against Pagefind's, and the bytes a reader fetches per page.
 # Slow: 10,000 records take many minutes. Results in bench/results/ (git-ignored).
 bench: $(STAMP)
 	$(BIN)/python bench/check.py
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/serve.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/reader.py
 
 # Lighthouse 12.2.3 from npm (pinned in bench/lighthouse) on Debian's Chromium: the four scores
 # of five pages at mobile settings, printed, with the reports in build/lighthouse/ (bench/audit.py).

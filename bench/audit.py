@@ -51,7 +51,7 @@ def pages(site: Path) -> dict[str, str]:
 _COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".ics", ".atom"}
 
 
-class _Pages(http.server.SimpleHTTPRequestHandler):
+class Pages(http.server.SimpleHTTPRequestHandler):
     """The site as GitHub Pages serves it: text compressed with gzip when the browser asks,
     as Lighthouse's mobile run does; everything else as Python's server sends it."""
 
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(CHROMIUM).is_file():
         raise SystemExit(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
     args.out.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(_Pages, directory=str(args.site))
+    handler = functools.partial(Pages, directory=str(args.site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"

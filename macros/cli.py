@@ -115,8 +115,8 @@ def changes(base: str, head: str | None, data_dir: Path, markdown: bool) -> int:
 #: What each command that reads data says of its default folder.
 _DEFAULT = "default: BRIEFING_DATA, else extra.data_dir in mkdocs.yml, else data/"
 
-#: export.publish.FORMATS, written out so that ``check`` never imports the exporters (and
-#: icalendar with them); a test keeps the two the same.
+#: export.publish.FORMATS, written out so that ``check`` never imports the exporters; a test
+#: keeps the two the same.
 EXPORT_FORMATS = ("json", "csv", "ics", "atom")
 
 

@@ -89,6 +89,7 @@ SERVED = (
     "tests/site/test_pack.py",
     "tests/test_search_index.py",
     "tests/test_own_briefing.py",
+    "tests/bench/test_reader_benchmark.py",
 )
 #: Modules that use them and still run apart, each in its own group.
 APART = ("tests/browser/test_browser_a11y.py", "tests/browser/test_browser_cms.py")

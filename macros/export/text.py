@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from pydantic import BaseModel
 
@@ -57,10 +58,24 @@ def stable_name(briefing: Briefing, path: str = "") -> str:
 
 def plain(catalog: Catalog, text: str | None) -> str:
     """Markdown from data as plain text on one line: ``[[id|words]]`` → words, ``[[id]]`` →
-    the record's name, ``[words](https://…)`` → words (https://…), ``<https://…>`` → the address."""
+    the record's name, ``[words](https://…)`` → words (https://…), ``<https://…>`` → the address.
+
+    Worked out once per text and catalog: a record's summary is asked for by its page's
+    description, its JSON-LD and the calendar."""
     if not text:
         return ""
+    known = _PLAIN.setdefault(catalog, {})
+    found = known.get(text)
+    if found is None:
+        found = known[text] = _plain(catalog, text)
+    return found
 
+
+#: ``plain``'s answers, by catalog (dropped with it) and text.
+_PLAIN: WeakKeyDictionary[Catalog, dict[str, str]] = WeakKeyDictionary()
+
+
+def _plain(catalog: Catalog, text: str) -> str:
     parts = []
     for token in scan(text):
         if isinstance(token, str):
@@ -77,9 +92,9 @@ def plain(catalog: Catalog, text: str | None) -> str:
 
 def description(catalog: Catalog, entry: Entry) -> str:
     """A record in a sentence or two: its summary, note, what it measures or its role."""
-    record = entry.record
+    fields = vars(entry.record)  # as names.name_of: no pydantic __getattr__ for a field it lacks
     for name in _DESCRIBED_BY:
-        value = getattr(record, name, None)
+        value = fields.get(name)
         if value:
             return plain(catalog, str(value))
     return ""

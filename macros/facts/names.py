@@ -53,9 +53,11 @@ def noun(collection: str) -> str:
 
 def name_of(entry: Entry) -> str:
     """How a record is named in links: its short name, name or title, else its id."""
-    record: Any = entry.record
+    # A model's fields are in its __dict__: a field a kind of record lacks is not looked
+    # for through pydantic's __getattr__, which raises and catches an AttributeError.
+    fields = vars(entry.record)
     for attribute in ("short_name", "name", "title"):
-        value = getattr(record, attribute, None)
+        value = fields.get(attribute)
         if value:
             return str(value)
     return entry.id

@@ -54,9 +54,23 @@ def _file(page: str) -> str:
 
 def relative(there: str, here: str) -> str:
     """The relative path from one site folder to another, such as ``events/x/`` (``''`` is
-    the site's root). Both are made absolute first, so ``posixpath.relpath`` works them
-    out from the names alone, without asking for the working folder."""
-    return posixpath.relpath("/" + there, "/" + here)
+    the site's root): what ``posixpath.relpath`` gives for the two made absolute, worked out
+    from the names alone. A build asks this for every link of every page, so the common case,
+    names without ``.`` or ``..`` parts, is done here by comparing the parts."""
+    target = [part for part in there.split("/") if part]
+    start = [part for part in here.split("/") if part]
+    if _DOTS.intersection(target) or _DOTS.intersection(start):
+        return posixpath.relpath("/" + there, "/" + here)
+    shared = 0
+    for mine, theirs in zip(start, target, strict=False):
+        if mine != theirs:
+            break
+        shared += 1
+    return "/".join([".."] * (len(start) - shared) + target[shared:]) or "."
+
+
+#: Path parts that name a folder by where it stands (left to ``posixpath``).
+_DOTS = frozenset((".", ".."))
 
 
 def asset(from_page: str, path: str, directory_urls: bool = True) -> str:

@@ -29,6 +29,8 @@ def shortened(text: str, limit: int = LIMIT) -> str:
 #: A first paragraph shorter than this says too little alone ("10 records."): the page's
 #: title goes before it.
 TERSE = 50
+#: How much of a page's content the parser is given at a time (``page_description``).
+_PIECE = 4096
 
 
 def record_description(catalog: Catalog, entry: Entry) -> str:
@@ -52,7 +54,12 @@ def page_description(title: str, content: str) -> str:
     """A page without a record: the first paragraph of its content (its introduction),
     after the page's title when that paragraph is terse."""
     parser = _FirstParagraph()
-    parser.feed(content)
+    # A timeline part or an index runs to hundreds of kilobytes, and the first paragraph is
+    # near its top: read a piece at a time, and stop once that paragraph is whole.
+    for start in range(0, len(content), _PIECE):
+        parser.feed(content[start : start + _PIECE])
+        if parser.done:
+            break
     parser.close()
     said = " ".join("".join(parser.words).split())
     if len(said) < TERSE and title and title not in said:

@@ -174,21 +174,22 @@ class Page:
     def article_anchor(self, article: Any) -> str:
         return "article-" + re.sub(r"[^a-z0-9]+", "-", str(article.number).lower()).strip("-")
 
-    def backlink_groups(self, record_id: str) -> list[tuple[str, list[str]]]:
-        """Who refers to a record, grouped by collection in the catalog's order."""
-        groups: dict[str, list[str]] = {}
+    def backlink_groups(self, record_id: str) -> list[tuple[str, list[tuple[str, Any]]]]:
+        """Who refers to a record, grouped by collection in the catalog's order: each one's
+        id and date (None for a record without one), by date, then by name."""
+        groups: dict[str, list[tuple[str, Any]]] = {}
         for source_id in self.catalog.cited_by(record_id):
             entry = self.catalog.get(source_id)
             if entry is not None:
-                groups.setdefault(entry.collection, []).append(source_id)
+                groups.setdefault(entry.collection, []).append((source_id, entry.record.when()))
         return [
             (name.capitalize(), sorted(groups[name], key=self._order))
             for name in COLLECTIONS
             if name in groups
         ]
 
-    def _order(self, record_id: str) -> tuple[Any, ...]:
-        when = self.catalog.records[record_id].record.when()
+    def _order(self, item: tuple[str, Any]) -> tuple[Any, ...]:
+        record_id, when = item
         return (when.sort_key() if when else (), self.name(record_id).lower())
 
 

@@ -31,6 +31,15 @@ def test_relative_agrees_with_posixpath_relpath(here: str, there: str) -> None:
     assert urls.relative(target, start) == posixpath.relpath(target or ".", start or ".")
 
 
+@pytest.mark.parametrize(
+    ("there", "here"),
+    list(itertools.product(["", "a/b/", "a/./b/", "a/../b/", "a//b", "../x/", "y.png"], repeat=2)),
+)
+def test_relative_agrees_with_posixpath_for_dotted_and_doubled_parts(there: str, here: str) -> None:
+    """The parts compared by urls.relative, and the '.' and '..' left to posixpath."""
+    assert urls.relative(there, here) == posixpath.relpath("/" + there, "/" + here)
+
+
 def test_a_link_between_record_pages_climbs_out_of_both_folders() -> None:
     assert (
         urls.href("events/putin-visit.md", "actors/kim-jong-un.md") == "../../actors/kim-jong-un/"

@@ -132,6 +132,19 @@ def test_a_page_is_described_by_its_first_paragraph() -> None:
     assert not meta.page_description("Events", long).startswith("Events")
 
 
+@pytest.mark.parametrize("before", [0, meta._PIECE - 20, meta._PIECE * 3 + 7])
+def test_the_first_paragraph_is_found_wherever_the_pieces_of_content_are_cut(before: int) -> None:
+    """page_description reads the content a piece at a time and stops at the first
+    paragraph: the same words wherever a piece ends (in a tag, a word or an entity), and
+    nothing from after that paragraph."""
+    filler = "<table><tr><td>" + "x" * max(0, before - 30) + "</td></tr></table>"
+    html = filler + "<p>What <em>happened</em>, &amp; when, at " + "length " * 20 + "end.</p>"
+    tail = "<p>Not this.</p>" + "<div>" * 5000
+    said = meta.page_description("Events", html + tail)
+    assert said == meta.shortened("What happened, & when, at " + "length " * 20 + "end.")
+    assert "Not this" not in said
+
+
 def test_a_record_without_a_summary_is_named(briefing: Briefing) -> None:
     built = briefing.catalog()
     source = built.records["treaty-text"]

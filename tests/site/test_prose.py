@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import corpus
+import markdown
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
@@ -87,3 +88,35 @@ def test_for_any_text_the_page_has_exactly_the_links_the_scan_found(text: str) -
     if "`" not in text:
         assert shown == expected
     assert "<img" not in html
+
+
+UNPRUNED = [
+    *PIECES, "@", "a@b.example", "<a@b.example>", "mailto:a@b.example",
+    "![i](https://example.org/i.png)", "[x][y]", "[y]: https://example.org/y", "  \n",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, database=None, derandomize=True)
+@given(st.lists(st.sampled_from(UNPRUNED), max_size=30).map("".join))
+def test_the_patterns_the_converter_leaves_out_would_never_have_matched(text: str) -> None:
+    """prose.UNREACHABLE: with every inline pattern of Python-Markdown, the same HTML."""
+    pruned = prose.to_html(text, lambda record_id: record_id)
+    kept = prose._CONVERTER
+    prose._CONVERTER = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    prose._convert.cache_clear()
+    try:
+        whole = prose.to_html(text, lambda record_id: record_id)
+    finally:
+        prose._CONVERTER = kept
+        prose._convert.cache_clear()
+    assert pruned == whole
+
+
+def test_the_converter_leaves_out_exactly_the_unreachable_patterns() -> None:
+    """A negative control for the test above: the pruned converter lacks those patterns,
+    and an unpruned one has every one of them (so the comparison compares something)."""
+    whole = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    for name in prose.UNREACHABLE:
+        assert name in whole.inlinePatterns
+        assert name not in prose._CONVERTER.inlinePatterns
+    assert "link" in prose._CONVERTER.inlinePatterns
