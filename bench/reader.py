@@ -31,12 +31,12 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from audit import Pages
-from check import RESULTS, ROOT, head, machine, parse_sizes
 from playwright.sync_api import Browser, Request
-from synth import generate
 
+from audit import Pages
 from build import environment, mkdocs
+from check import RESULTS, ROOT, head, machine, parse_sizes
+from synth import generate
 
 sys.path.insert(0, str(ROOT / "tests"))
 from browser import NoChromium, browser  # tests/ holds the one way we launch Chromium

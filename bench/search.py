@@ -41,9 +41,9 @@ from synth import generate
 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(1, str(ROOT / "tests"))
-from browser import browser, serve  # tests/browser.py: Debian's Chromium
 from playwright.sync_api import Request
 
+from browser import browser, serve  # tests/browser.py: Debian's Chromium
 from macros.facts import urls
 from macros.facts.checking import check
 from macros.facts.names import name_of

@@ -36,6 +36,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import yaml
+
 from check import RESULTS, ROOT, machine
 from synth import generate
 

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT
 
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"

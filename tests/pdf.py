@@ -18,8 +18,9 @@ import json
 import sys
 from pathlib import Path
 
-from browser import NoChromium, browser, serve
 from playwright.sync_api import Browser, Page
+
+from browser import NoChromium, browser, serve
 
 PACK = "pack/"
 PAPERS = {"a4": "A4", "letter": "Letter"}

@@ -20,9 +20,10 @@ import tempfile
 from pathlib import Path
 from typing import Literal
 
+from playwright.sync_api import Browser
+
 from browser import NoChromium, browser, serve
 from pdf import print_pack
-from playwright.sync_api import Browser
 
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 812)}
 SCHEMES: tuple[Literal["light", "dark"], ...] = ("light", "dark")

@@ -24,7 +24,6 @@ from unittest.mock import patch
 from urllib.parse import urlsplit
 
 import pytest
-from browser import browser, serve
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -35,6 +34,8 @@ from playwright.sync_api import (
     ViewportSize,
 )
 from playwright.sync_api import Response as HttpResponse
+
+from browser import browser, serve
 from test_site import BRIEFINGS, ROOT, build_site
 
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}

@@ -8,9 +8,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from test_site import ROOT, build_site
-
 from macros.facts.checking import check
+from test_site import ROOT, build_site
 
 VALID = ROOT / "tests" / "fixtures" / "valid"
 SIGNING = "events/inf-signing.yml"

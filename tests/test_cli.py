@@ -14,12 +14,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import cases
 import pytest
+
+import cases
 from cases import Case, CaseError
 from conftest import ROOT, VALID, Briefing
 from goldens import match_golden
-
 from macros.cli import main
 from macros.facts.model import COLLECTIONS
 

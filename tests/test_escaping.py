@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from test_site import ROOT, build_site
 
 HOSTILE = "First draft <beta> {{ x }} {% if %} <script>alert(1)</script> & [[inf-treaty]]"

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import corpus
 import pytest
 from bs4 import BeautifulSoup
-from test_site import build_site
 
+import corpus
 from macros.facts.checking import check
+from test_site import build_site
 
 #: The link syntaxes the check refuses; the others are published, inert.
 REFUSED = set(corpus.LINK_SYNTAXES) - corpus.PUBLISHED

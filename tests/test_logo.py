@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
 from test_site import BRIEFINGS, build_site
 
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"><circle r="1"/></svg>\n'

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from test_site import ROOT
 
 VALID = ROOT / "tests" / "fixtures" / "valid"

@@ -18,16 +18,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser import serve
 from bs4 import BeautifulSoup
-from conftest import ROOT
-from pdf import print_pack
 from playwright.sync_api import Browser
-from sites import run_tool
-from test_site import build_site
 
+from browser import serve
+from conftest import ROOT
 from macros import scaffold
 from macros.facts.checking import check
+from pdf import print_pack
+from sites import run_tool
+from test_site import build_site
 
 #: Words that only the default briefing uses, besides its title and its actors' names.
 NAMED = ("DPRK", "Pyongyang", "Korea")

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from test_site import BRIEFINGS, LOGGED_PROBLEM, ROOT
 
 from macros.site.search import read_index
+from test_site import BRIEFINGS, LOGGED_PROBLEM, ROOT
 
 VENV = ROOT / ".venv-properdocs"
 PINS = ROOT / "requirements-properdocs.txt"

@@ -27,7 +27,6 @@ import yaml
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from test_site import ROOT, build_site
 
 from macros.export import history, publish
 from macros.facts import checking
@@ -35,6 +34,7 @@ from macros.facts.dates import LAST_YEAR
 from macros.site import jsonld, pages, sanitise
 from macros.site.render import Renderer
 from macros.site.views import Views
+from test_site import ROOT, build_site
 
 VALID = ROOT / "tests" / "fixtures" / "valid"
 EXAMPLES = 40

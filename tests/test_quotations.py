@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import ROOT, Briefing
 from pydantic import BaseModel
 
+from conftest import ROOT, Briefing
 from macros.facts import checking
 from macros.facts.catalog import Catalog
 from macros.facts.fields import shape

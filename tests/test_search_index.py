@@ -16,10 +16,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from sites import Sites
-from test_site import BRIEFINGS
 
 from macros.site.search import Indexed, read_index
+from sites import Sites
+from test_site import BRIEFINGS
 
 #: Elements that stay inside a line of text; leaving one does not end a word.
 _INLINE = {

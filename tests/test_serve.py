@@ -25,8 +25,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, VALID
 
+from conftest import ROOT, VALID
 from macros.site.search import read_index
 
 #: The longest a rebuild may take before a step fails (a full build of this briefing takes

@@ -20,8 +20,8 @@ from typing import get_args
 
 import pytest
 import yaml
-from conftest import ROOT
 
+from conftest import ROOT
 from macros.facts.model import Source
 
 GITHUB = ROOT / ".github"

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]  # no types
 from playwright.sync_api import Page, expect
+
 from sites import PAGE_TYPES, Reader, Readers, Scheme
 
 AXE = Axe()

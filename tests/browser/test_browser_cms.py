@@ -24,13 +24,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser import serve
-from conftest import ROOT, VALID
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import Response as HttpResponse
-from test_site import build_site
 
+from browser import serve
+from conftest import ROOT, VALID
 from macros import cms
+from test_site import build_site
 
 DECAP_SERVER = ROOT / ".venv" / "decap" / "node_modules" / "decap-server" / "dist" / "index.js"
 REPOSITORY = "https://github.com/example/briefing"

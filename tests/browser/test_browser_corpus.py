@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-import corpus
 import pytest
+
+import corpus
 from sites import Reader, Readers, Served, Sites
 
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*+>')

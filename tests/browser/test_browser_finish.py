@@ -5,6 +5,7 @@ quotation with its source, never a note box; headings in the text's full colour.
 from __future__ import annotations
 
 import pytest
+
 from sites import Reader, Readers, Scheme
 
 _CELLS = """() => {

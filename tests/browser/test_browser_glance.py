@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]  # no types
+
 from sites import DESKTOP, PHONE, Reader, Readers, Scheme, Sites, sideways_scroll
 
 AXE = Axe()

@@ -27,12 +27,12 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 from pydantic import BaseModel
-from sites import PHONE, Reader, Readers, Served, Sites, sideways_scroll
-from test_site import ROOT
 
 from macros.facts import load, yamlfile
 from macros.facts.fields import Prose, Text
 from macros.facts.model import COLLECTIONS, Briefing, Disagreement
+from sites import PHONE, Reader, Readers, Served, Sites, sideways_scroll
+from test_site import ROOT
 
 VALID = ROOT / "tests" / "fixtures" / "valid"
 #: Text that must match other text (a field name), so it stays as it is.

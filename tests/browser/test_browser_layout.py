@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
+
 from sites import DESKTOP, PAGE_TYPES, PAGES, PHONE, Reader, Readers, sideways_scroll
 
 #: Narrower than this, a column of text holds two or three words a line.

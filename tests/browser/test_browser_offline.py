@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from test_site import BRIEFINGS, build_site
 
 from macros.site import offline
+from test_site import BRIEFINGS, build_site
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+
 from sites import PAGES, Reader, Readers, foreign
 
 CASES = [(site, kind) for site, pages in PAGES.items() for kind in pages]

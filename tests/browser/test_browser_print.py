@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import ViewportSize
+
 from sites import PHONE, Reader, run_tool
 
 AGREEMENT = "agreements/russia-dprk-treaty-2024/"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, ViewportSize
+
 from sites import DESKTOP, PAGE_TYPES, PHONE, Readers
 
 #: Lighthouse and Core Web Vitals call a shift under 0.1 good; the issue asks for half.

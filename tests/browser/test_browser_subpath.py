@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
+
 from sites import PAGE_TYPES, Reader, Readers
 
 SUBPATH = "subpath"

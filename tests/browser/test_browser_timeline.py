@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Browser, Locator, expect
+
 from sites import Reader
 
 GROUPS = ("kind", "actor", "agreement")

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT
 from pydantic import BaseModel, Field
 
+from conftest import ROOT
 from macros import cms
 from macros.cli import main
 from macros.cms import config

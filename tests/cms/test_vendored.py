@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+
 from conftest import ROOT
 
 VENDORED = ROOT / "macros" / "cms" / "admin" / "decap-cms"

@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import FIXTURES, ROOT, Briefing
 from goldens import match_golden
-
 from macros.cli import main
 from macros.diff import compare as diff
 from macros.diff import words as diff_text

@@ -17,16 +17,16 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import VALID, Briefing
-from sites import Sites
-from test_site import BRIEFINGS
 
+from conftest import VALID, Briefing
 from macros.diff.recent import FOLLOWED
 from macros.export import atom as export_feed
 from macros.export import history as export_history
 from macros.export.text import page_url
 from macros.facts.catalog import Catalog
 from macros.facts.checking import check
+from sites import Sites
+from test_site import BRIEFINGS
 
 NS = {"atom": "http://www.w3.org/2005/Atom"}
 

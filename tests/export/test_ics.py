@@ -10,12 +10,10 @@ from typing import Any
 
 import icalendar
 import pytest
-from conftest import Briefing
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sites import Sites
-from test_site import BRIEFINGS
 
+from conftest import Briefing
 from macros.export import history as export_history
 from macros.export import ics as export_ics
 from macros.export.text import page_url
@@ -24,6 +22,8 @@ from macros.facts.catalog import Catalog
 from macros.facts.checking import check
 from macros.facts.model import Source
 from macros.facts.names import name_of
+from sites import Sites
+from test_site import BRIEFINGS
 
 
 @pytest.fixture(scope="module", params=sorted(BRIEFINGS))

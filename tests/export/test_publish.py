@@ -22,10 +22,8 @@ import icalendar
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
-from conftest import Briefing
-from sites import Sites
-from test_site import BRIEFINGS
 
+from conftest import Briefing
 from macros.cli import EXPORT_FORMATS, main
 from macros.export import document as export_json
 from macros.export import history as export_history
@@ -36,6 +34,8 @@ from macros.facts.catalog import Catalog
 from macros.facts.checking import check
 from macros.facts.model import COLLECTIONS
 from macros.facts.model import Briefing as BriefingModel
+from sites import Sites
+from test_site import BRIEFINGS
 
 
 def catalog_of(data: Path, site_url: str | None = None) -> Catalog:

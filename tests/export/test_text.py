@@ -4,7 +4,6 @@ out once per text for each catalog, and each catalog's own names."""
 from __future__ import annotations
 
 from conftest import Briefing
-
 from macros.export import text
 
 

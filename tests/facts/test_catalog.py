@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import Briefing
 
+from conftest import Briefing
 from macros.facts.catalog import BRIEFING, Reference, references
 from macros.facts.model import Agreement, Event, Source
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import Briefing
-
 from macros.facts.checking import check
 
 IDENTITY = (

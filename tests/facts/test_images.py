@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import Briefing
-
 from macros.facts.checking import check
 
 MARK = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>\n'

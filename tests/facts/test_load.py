@@ -9,10 +9,10 @@ import tempfile
 import tracemalloc
 from pathlib import Path
 
-import cases
 import pytest
-from conftest import Briefing
 
+import cases
+from conftest import Briefing
 from macros.facts import load, yamlfile
 from macros.facts.dates import FuzzyDate
 from macros.facts.model import Actor, Agreement, Event, Figure, Perspective, Source

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import Briefing
-
 from macros.facts.dates import FuzzyDate
 from macros.facts.model import Ending, Quotation, Signing
 from macros.facts.names import date_fields, noun, reported_words, value_words

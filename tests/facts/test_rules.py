@@ -7,6 +7,7 @@ certainly break it, never when they merely might.
 from __future__ import annotations
 
 import pytest
+
 from conftest import Briefing
 
 AGREEMENT = "agreements/inf-treaty.yml"

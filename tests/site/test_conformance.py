@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+
 from test_site import BRIEFINGS, ROOT, build_site
 
 VNU = ROOT / ".venv" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

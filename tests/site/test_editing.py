@@ -13,11 +13,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, Briefing
-from test_site import build_site
 
+from conftest import ROOT, Briefing
 from macros.facts.checking import check
 from macros.site.editing import FORM, WHERE, Editing
+from test_site import build_site
 
 GITHUB = "https://github.com/example/inf"
 

@@ -10,18 +10,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import schema_org
 from bs4 import BeautifulSoup
-from conftest import VALID, Briefing
-from sites import Sites
-from test_site import BRIEFINGS, build_site
 
+import schema_org
+from conftest import VALID, Briefing
 from macros.facts import urls
 from macros.facts.catalog import Catalog
 from macros.facts.checking import check
 from macros.facts.load import Entry
 from macros.site import jsonld
 from macros.site.render import Renderer
+from sites import Sites
+from test_site import BRIEFINGS, build_site
 
 #: The properties every node of a type must have (schema.org requires none; these are what
 #: this briefing promises, and what search engines look for).

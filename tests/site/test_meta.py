@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import Briefing
-from test_site import BRIEFINGS, build_site
 
+from conftest import Briefing
 from macros.site import meta
+from test_site import BRIEFINGS, build_site
 
 ADDRESS = "https://briefing.example.org/brief/"
 

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from pdf import PAPERS, open_pack, print_pack, published_url
 from playwright.sync_api import Browser
-from sites import Sites
-from test_site import BRIEFINGS
 
 from macros.facts.catalog import Catalog
 from macros.facts.checking import check
 from macros.site.search import read_index
+from pdf import PAPERS, open_pack, print_pack, published_url
+from sites import Sites
+from test_site import BRIEFINGS
 
 #: A4 less the pack's side margins (15 mm each): the narrower of the two papers' columns.
 PRINT_WIDTH = round((210 - 30) / 25.4 * 96)

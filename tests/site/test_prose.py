@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import corpus
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import corpus
 from macros.facts.links import RecordLink, WebLink, scan
 from macros.site import prose
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import Briefing
 from jinja2 import DictLoader, Environment
 
+from conftest import Briefing
 from macros.site import timeline as chronology
 from macros.site.render import CompiledTemplates, Renderer
 

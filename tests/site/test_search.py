@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import VALID
 
+from conftest import VALID
 from macros.facts.catalog import Catalog
 from macros.facts.checking import check
 from macros.site import search

@@ -14,6 +14,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
+
 from test_site import ROOT
 
 _SPEC = find_spec("material")

@@ -8,8 +8,8 @@ from pathlib import Path
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from conftest import Briefing
 
+from conftest import Briefing
 from macros.facts import urls
 from macros.facts.checking import check
 from macros.site.render import Renderer
