@@ -23,6 +23,8 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,6 +78,25 @@ class Pages(http.server.SimpleHTTPRequestHandler):
         """Lighthouse reports the requests; the server need not."""
 
 
+@contextmanager
+def serving(handler: Callable[..., http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    """``handler`` on 127.0.0.1 on a free port, in a thread; yields the base address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def served(site: Path) -> AbstractContextManager[str]:
+    """The built ``site``, gzipped as GitHub Pages sends it; yields its address."""
+    return serving(functools.partial(Pages, directory=str(site)))
+
+
 def audit(url: str, out: Path) -> dict[str, int]:
     """Lighthouse on ``url``; its reports as ``out``.report.html and .report.json."""
     command = [
@@ -100,16 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(CHROMIUM).is_file():
         raise SystemExit(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
     args.out.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(Pages, directory=str(args.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     scores = {}
-    try:
+    with served(args.site) as base:
         for name, path in pages(args.site).items():
             scores[name] = audit(base + path, args.out / name)
-    finally:
-        server.shutdown()
     print(f"Lighthouse (mobile) on {args.site}, reports in {args.out}/")
     print(f"{'page':<10}" + "".join(f"{c:>16}" for c in CATEGORIES))
     for name, found in scores.items():

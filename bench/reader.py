@@ -18,22 +18,17 @@ Headers are not counted. Prints a table, and writes ``results/reader-<size or si
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import Browser, Request
 
-from audit import Pages
+from audit import served
 from build import environment, mkdocs
 from check import RESULTS, ROOT, head, machine, parse_sizes
 from synth import generate
@@ -121,21 +116,6 @@ def _by_size(site: Path, pattern: str) -> list[str]:
     """Addresses (``events/x/``) of the pages matching ``pattern``, smallest first."""
     files = sorted(site.glob(pattern), key=lambda p: (p.stat().st_size, p.as_posix()))
     return [p.parent.relative_to(site).as_posix() + "/" for p in files]
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    """The site on 127.0.0.1, gzipped as GitHub Pages sends it; yields its address."""
-    handler = functools.partial(Pages, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def measure_site(site: Path, chromium: Browser) -> list[Load]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import http.server
 import shutil
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from macros.facts.checking import check
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 
+import audit  # noqa: E402
 import serve  # noqa: E402 — bench/ is not a package; its modules import each other so
 from serve import Edit, Served  # noqa: E402
 
@@ -164,15 +164,8 @@ def http_server() -> Iterator[str]:
         def log_message(self, *_: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with audit.serving(Handler) as base:
+        yield base
 
 
 def test_fetch_returns_an_error_status_with_its_page(http_server: str) -> None:
