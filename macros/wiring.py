@@ -338,8 +338,13 @@ def on_files(files: Files, config: Any) -> Files:
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
     """Let the theme's Jinja environment keep its compiled templates from build to build
-    (``site.render.COMPILED``): under ``mkdocs serve`` every rebuild makes a new one."""
+    (``site.render.COMPILED``): under ``mkdocs serve`` every rebuild makes a new one.
+
+    MkDocs has converted every page by now: the search index is made and written while the
+    theme writes the pages, and ``on_post_build`` waits for it (site/search.py)."""
     env.bytecode_cache = COMPILED
+    if _build.indexer is not None:
+        _build.indexer.start_writing(Path(config.site_dir))
     return env
 
 

@@ -8,7 +8,10 @@ search.js), which speaks Material's worker protocol and asks Pagefind.
 
 ``Indexer`` runs Pagefind's indexing service (``pagefind --service``) as a child process from
 the start of a build: each page's article is handed to it as the page is made, so the
-indexing runs on the other core while the build goes on, and the index is written at the end.
+indexing runs on the other core while the build goes on. Once the last page is in (MkDocs'
+``env`` event, before the theme writes the pages), the index is made and written on a thread
+of its own, so that Pagefind's work and the writing of its thousand-odd files overlap the
+writing of the site's pages; the end of the build waits for it and reports what went wrong.
 It talks the service's protocol directly (base64 JSON messages, each ended by a comma): the
 package's asyncio wrapper polls for one response every 0.1 s, 1,000 s for 10,000 pages.
 
@@ -61,8 +64,11 @@ STUB = {"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": []}, "do
 #: What is not indexed of an article: the headings' permalinks (¶), and what the templates
 #: mark for Material's search to leave out (the timeline's filters, drawings of charts).
 LEFT_OUT = (".headerlink", "[data-search-exclude]")
-#: The most pages the build hands over before Pagefind has taken them (about 5 KB each).
-QUEUED = 500
+#: Pages handed to the writing thread in one piece (about 5 KB each): one thread switch and
+#: one write per batch, not per page, which halved the build's context switches.
+BATCH = 16
+#: The most batches the build hands over before Pagefind has taken them.
+QUEUED = 32
 #: The longest a build waits for Pagefind to write its index, in seconds.
 WAIT = 600
 
@@ -86,9 +92,10 @@ def executable() -> Path:
 class Indexer:
     """One build's Pagefind index: ``add`` each page, then ``write`` the index once.
 
-    Three threads: the build's, which hands pages over without waiting for Pagefind (up to
-    ``QUEUED`` pages ahead of it); one that writes them to the service; one that reads its
-    replies. A page Pagefind refuses is reported when the index is written."""
+    Three threads: the build's, which hands pages over in batches without waiting for
+    Pagefind (up to ``QUEUED`` batches ahead of it); one that writes them to the service;
+    one that reads its replies. A fourth writes the index (``start_writing``). A page
+    Pagefind refuses is reported when the build waits for the index (``write``)."""
 
     def __init__(self, language: str, binary: Path | None = None) -> None:
         binary = binary or executable()
@@ -109,6 +116,9 @@ class Indexer:
         self._replies: dict[int, dict[str, Any]] = {}
         self._changed = threading.Condition()
         self._outbox: queue.Queue[bytes | None] = queue.Queue(maxsize=QUEUED)
+        self._batch: list[bytes] = []
+        self._writing: threading.Thread | None = None
+        self._failure: SearchError | None = None
         self._threads = [
             threading.Thread(target=self._read, daemon=True),
             threading.Thread(target=self._write, daemon=True),
@@ -124,27 +134,52 @@ class Indexer:
         message = {"type": "AddFile", "index_id": self._index, "url": url, "file_contents": html}
         self._send(message, url)
 
+    def start_writing(self, site: Path) -> None:
+        """Make the index and write it into ``site/pagefind/`` on a thread of its own, once
+        every page is indexed; call it after the last ``add``, and ``write`` to wait for it."""
+        if self._writing is None:
+            self._flush()
+            self._writing = threading.Thread(target=self._write_index, args=(site,))
+            self._writing.start()
+
     def write(self, site: Path) -> None:
-        """Write the index into ``site/pagefind/``, once every page is indexed, and stop."""
-        with self._changed:  # every page indexed first: the service may answer out of order
-            self._changed.wait_for(lambda: self._answered >= self._sent or self._ended, WAIT)
-        try:  # not WriteFiles: the service answers it before its last file is written
-            files = self._ask({"type": "GetFiles", "index_id": self._index})["files"]
-        finally:
-            self.close()
-        folder = site / FOLDER
-        if folder.exists():
-            shutil.rmtree(folder)
-        for file in files:
-            if file["path"] not in UNUSED:
-                path = folder / file["path"]
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(base64.b64decode(file["content"]))
+        """The index written into ``site/pagefind/`` (started now if it was not), and the
+        service stopped; every page Pagefind refused, or what stopped the writing, raised."""
+        self.start_writing(site)
+        assert self._writing is not None  # noqa: S101 — started just above
+        self._writing.join()
+        if self._failure is not None:
+            raise self._failure
         if self._errors:
             raise SearchError("\n".join(self._errors))
 
+    def _write_index(self, site: Path) -> None:
+        folder = site / FOLDER
+        try:
+            with self._changed:  # every page indexed first: the service may answer out of order
+                self._changed.wait_for(lambda: self._answered >= self._sent or self._ended, WAIT)
+            try:  # not WriteFiles: the service answers it before its last file is written
+                files = self._ask({"type": "GetFiles", "index_id": self._index})["files"]
+            finally:
+                self.close()
+            if folder.exists():
+                shutil.rmtree(folder)
+            for file in files:
+                if file["path"] not in UNUSED:
+                    path = folder / file["path"]
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(base64.b64decode(file["content"]))
+        except SearchError as error:
+            self._failure = error
+        except OSError as error:
+            where = error.filename or folder
+            self._failure = SearchError(f"could not write {where}: {error.strerror}")
+
     def close(self) -> None:
-        """Stop the service (a build that fails stops it too)."""
+        """Stop the service (a build that fails stops it too, and waits for any writing)."""
+        writing = self._writing
+        if writing is not None and writing is not threading.current_thread():
+            writing.join()
         if self._threads[1].is_alive():
             self._outbox.put(None)
         self._threads[1].join()
@@ -164,8 +199,16 @@ class Indexer:
             if page is not None:
                 self._pages[number] = page
         request = {"message_id": number, "payload": payload}
-        self._outbox.put(base64.b64encode(json.dumps(request).encode()) + b",")
+        self._batch.append(base64.b64encode(json.dumps(request).encode()) + b",")
+        if page is None or len(self._batch) >= BATCH:
+            self._flush()
         return number
+
+    def _flush(self) -> None:
+        """Hand the pages added since the last flush to the writing thread, in one piece."""
+        if self._batch:
+            self._outbox.put(b"".join(self._batch))
+            self._batch.clear()
 
     def _ask(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Send one message and wait for its reply."""

@@ -79,6 +79,44 @@ def test_the_same_pages_write_the_same_bytes(renderer: Renderer, tmp_path: Path)
     assert not (tmp_path / "a" / search.FOLDER / "pagefind-ui.js").exists()  # unused, left out
 
 
+def _many(renderer: Renderer, site: Path, early: bool) -> list[Path]:
+    """One full batch of pages and a part of one, the index started early or not."""
+    indexer = search.Indexer("en")
+    for number in range(search.BATCH + 3):
+        page = _page(f"Event {number}", f"<p>word {number}</p>")
+        indexer.add(f"/events/e{number}/", search.document(renderer, "a.md", "", page, "en"))
+    if early:
+        indexer.start_writing(site)
+    indexer.write(site)
+    return sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+
+
+def test_the_index_written_while_the_build_goes_on_is_the_same(
+    renderer: Renderer, tmp_path: Path
+) -> None:
+    """``start_writing`` at MkDocs' env event, then ``write`` at the end of the build, writes
+    what ``write`` alone does, with every page of every batch sent to Pagefind."""
+    alone, early = tmp_path / "alone", tmp_path / "early"
+    files = _many(renderer, alone, early=False)
+    assert files == _many(renderer, early, early=True)
+    for path in files:
+        assert (alone / path).read_bytes() == (early / path).read_bytes(), path
+    pages = search.read_index(early)
+    assert len(pages) == search.BATCH + 3
+    assert pages["events/e18/"].text == "Event 18. word 18."  # the last page of the last batch
+
+
+def test_an_index_that_cannot_be_written_says_where(renderer: Renderer, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.write_text("a file where the site's folder should be")
+    indexer = search.Indexer("en")
+    indexer.add("/about/", _page("About", "<p>text</p>"))
+    indexer.start_writing(site)
+    with pytest.raises(search.SearchError) as raised:
+        indexer.write(site)
+    assert str(raised.value) == f"could not write {site / search.FOLDER}: Not a directory"
+
+
 def test_a_page_can_ask_to_be_left_out() -> None:
     assert search.excluded({"search": {"exclude": True}})
     assert not search.excluded({"search": {"exclude": False}})
