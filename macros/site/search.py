@@ -164,10 +164,13 @@ class Indexer:
                 self.close()
             if folder.exists():
                 shutil.rmtree(folder)
+            made: set[Path] = set()  # a folder made once, not once per file in it
             for file in files:
                 if file["path"] not in UNUSED:
                     path = folder / file["path"]
-                    path.parent.mkdir(parents=True, exist_ok=True)
+                    if path.parent not in made:
+                        path.parent.mkdir(parents=True, exist_ok=True)
+                        made.add(path.parent)
                     path.write_bytes(base64.b64decode(file["content"]))
         except SearchError as error:
             self._failure = error
