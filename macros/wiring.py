@@ -2,12 +2,14 @@
 
 mkdocs-macros calls ``define_env`` (the data checked, the macros registered, the data files
 made), ``on_pre_page_macros`` and ``on_post_page_macros`` around every page, and
-``on_post_build`` (the data files written into site/data/, the web editor into site/admin/,
-the search index into site/pagefind/).
+``on_post_build`` (the data files written into site/data/, the web editor into site/admin/;
+the search index in site/pagefind/ waited for).
 MkDocs calls, through the hooks file ``macros/hooks.py``, ``on_config`` (the theme's
 polyfills served from the site; Pagefind's search unless Material's is on), ``on_startup``
-(which command runs), ``on_files`` (a page for every record; the search index started),
-``on_env`` (the theme's compiled templates kept between builds), ``on_page_content`` (a
+(which command runs), ``on_files`` (a page for every record, the worker that renders
+them ahead of MkDocs, site/ahead.py; the search index started), ``on_env`` (the theme's
+compiled templates kept between builds; the worker stopped and the search index written
+while the pages are), ``on_page_content`` (a
 generated page's HTML put back after Python-Markdown, which saw only its headings,
 site/passthrough.py; then every page's HTML through the sanitiser, site/sanitise.py; and
 each page handed to the search index, site/search.py) and
@@ -42,7 +44,7 @@ from .facts.catalog import Catalog
 from .facts.checking import check
 from .facts.model import COLLECTIONS
 from .facts.problems import summary
-from .site import jsonld, meta, offline, pages, passthrough, sanitise, search, timeline
+from .site import ahead, jsonld, meta, offline, pages, passthrough, sanitise, search, timeline
 from .site.editing import Editing
 from .site.pages import Generated
 from .site.render import COMPILED, Page, Renderer
@@ -90,6 +92,8 @@ class Build:
     images: dict[str, Path] = field(default_factory=dict)
     #: The Pagefind index being made, page by page, when Pagefind serves the search.
     indexer: search.Indexer | None = None
+    #: The worker process rendering the generated pages ahead of MkDocs (site/ahead.py).
+    ahead: ahead.Ahead[tuple[passthrough.Held, list[str]]] | None = None
 
 
 #: MkDocs' logger for plugins, so that the messages carry the plugin's name.
@@ -256,15 +260,31 @@ def on_pre_page_macros(env: Any) -> None:
     source = env.page.file.src_uri
     _build.page = _build.renderer.page(source)
     _build.errors = []
-    generated = _build.generated.get(source)
-    if generated is not None:
-        call = _build.macros[generated.macro]
-        env.markdown = call(*generated.args, **generated.kwargs)
+    if source in _build.generated:
+        made = _build.ahead.get(source) if _build.ahead else render_generated(source)
+        _build.held[source], _build.errors = made
+        env.markdown = made[0].text
         env.page.meta[RENDER_MACROS] = False
 
 
+def render_generated(source: str) -> tuple[passthrough.Held, list[str]]:
+    """A generated page: its one macro call and the sources it cited, with the HTML held
+    out of Python-Markdown (site/passthrough.py), and any wrong macro call. Made in this
+    process, or ahead of MkDocs in a worker forked from it (site/ahead.py)."""
+    renderer = _build.renderer
+    assert renderer is not None  # noqa: S101 — only called once the data is checked
+    page = _build.page = renderer.page(source)
+    _build.errors = []
+    generated = _build.generated[source]
+    markdown = _build.macros[generated.macro](*generated.args, **generated.kwargs)
+    if page.cited:
+        markdown = markdown.rstrip() + "\n\n" + renderer.macro("sources", "cited", page)
+    return passthrough.hold(markdown), _build.errors
+
+
 def on_post_page_macros(env: Any) -> None:
-    """End every page with the sources it cited; stop the build on a wrong macro call."""
+    """End a written page with the sources it cited (a generated page has them already);
+    stop the build on a wrong macro call."""
     if _build.renderer is None:
         env.page.meta.pop(RENDER_MACROS, None)
         return
@@ -272,15 +292,12 @@ def on_post_page_macros(env: Any) -> None:
         raise PluginError("\n".join(_build.errors))
     if env.page.file.src_uri in _build.generated:
         env.page.meta.pop(RENDER_MACROS, None)
+        return
     page = _build.page
     if page is not None and page.cited:
         env.markdown = (
             env.markdown.rstrip() + "\n\n" + _build.renderer.macro("sources", "cited", page)
         )
-    source = env.page.file.src_uri
-    if source in _build.generated:
-        held = _build.held[source] = passthrough.hold(env.markdown)
-        env.markdown = held.text
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
@@ -310,17 +327,11 @@ def page_markdown(source: str, markdown: str) -> str:
 
 def on_files(files: Files, config: Any) -> Files:
     """Add a page for every record and collection that docs/ does not already have; start
-    the search index, which each page joins as it is made (``on_page_content``)."""
+    the worker that renders them ahead of MkDocs (site/ahead.py), then the search index,
+    which each page joins as it is made (``on_page_content``)."""
     _build.generated = {}
     _build.held = {}
-    if _build.indexer is not None:  # a build that failed before writing its index
-        _build.indexer.close()
-        _build.indexer = None
-    if config.extra.get(SEARCH) and _build.catalog is not None:
-        try:
-            _build.indexer = search.Indexer(config.theme["language"])
-        except search.SearchError as error:
-            raise PluginError(f"the search index could not be made: {error}") from error
+    _stop_workers()  # a build that failed before it was done with them
     if _build.catalog is None:  # serve, with data problems: the nav's indexes say so too
         for collection in COLLECTIONS:
             path = urls.collection_page(collection)
@@ -333,7 +344,23 @@ def on_files(files: Files, config: Any) -> Files:
         if files.get_file_from_path(page.path) is None:
             files.append(File.generated(config, page.path, content=page.markdown))
             _build.generated[page.path] = page
+    # The fork first: the search index starts threads, and a process with threads may not fork.
+    _build.ahead = ahead.Ahead.start(render_generated, list(_build.generated))
+    if config.extra.get(SEARCH):
+        try:
+            _build.indexer = search.Indexer(config.theme["language"])
+        except search.SearchError as error:
+            raise PluginError(f"the search index could not be made: {error}") from error
     return files
+
+
+def _stop_workers() -> None:
+    if _build.ahead is not None:
+        _build.ahead.close()
+        _build.ahead = None
+    if _build.indexer is not None:
+        _build.indexer.close()
+        _build.indexer = None
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
@@ -343,6 +370,9 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     MkDocs has converted every page by now: the search index is made and written while the
     theme writes the pages, and ``on_post_build`` waits for it (site/search.py)."""
     env.bytecode_cache = COMPILED
+    if _build.ahead is not None:  # every generated page is rendered
+        _build.ahead.close()
+        _build.ahead = None
     if _build.indexer is not None:
         _build.indexer.start_writing(Path(config.site_dir))
     return env

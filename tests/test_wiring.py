@@ -1,9 +1,14 @@
 """The wiring's own work between MkDocs and the sub-packages: here, the cyclic garbage
-collector kept off what a build holds (``gc.freeze``) and given it back at the next build."""
+collector kept off what a build holds (``gc.freeze``) and given it back at the next build,
+and the generated pages rendered ahead in a worker process (site/ahead.py) the same as in
+the build's own."""
 
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -14,6 +19,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from macros import wiring
+from macros.site import ahead
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,3 +49,30 @@ def test_a_build_leaves_what_it_holds_frozen_and_the_next_build_thaws_it_first(
     with pytest.raises(PluginError):
         wiring.define_env(SimpleNamespace(conf=config))
     assert gc.get_freeze_count() == 0
+
+
+def _files(site: Path) -> dict[Path, bytes]:
+    return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_pages_rendered_ahead_by_the_worker_are_the_pages_the_build_renders_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, thawed: None
+) -> None:
+    """``mkdocs build`` of the default briefing, a process of one thread with more than
+    ``ahead.FEWEST`` generated pages, renders them in the worker; the same build run here
+    with no worker (as ``mkdocs serve`` and small briefings do) writes the same bytes."""
+    data = ROOT / "data"
+    assert len(list(data.glob("*/*.yml"))) > ahead.FEWEST  # so the worker is used
+    env = {**os.environ, "BRIEFING_DATA": str(data), "SOURCE_DATE_EPOCH": "0"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "ahead")]
+    ran = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert ran.returncode == 0, ran.stderr
+    monkeypatch.setenv("BRIEFING_DATA", str(data))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    monkeypatch.setattr(ahead, "FEWEST", 10**9)  # no worker: every page rendered here
+    config = load_config(str(ROOT / "mkdocs.yml"), strict=True, site_dir=str(tmp_path / "here"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    ahead_files, here_files = _files(tmp_path / "ahead"), _files(tmp_path / "here")
+    assert len(ahead_files) > 500 and ahead_files.keys() == here_files.keys()
+    assert [name for name in ahead_files if ahead_files[name] != here_files[name]] == []
