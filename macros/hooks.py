@@ -15,6 +15,7 @@ if _PROJECT not in sys.path:
     sys.path.insert(0, _PROJECT)
 
 from macros.wiring import (  # noqa: E402
+    on_build_error,
     on_config,
     on_env,
     on_files,
@@ -23,4 +24,12 @@ from macros.wiring import (  # noqa: E402
     on_startup,
 )
 
-__all__ = ["on_config", "on_env", "on_files", "on_page_content", "on_page_context", "on_startup"]
+__all__ = [
+    "on_build_error",
+    "on_config",
+    "on_env",
+    "on_files",
+    "on_page_content",
+    "on_page_context",
+    "on_startup",
+]

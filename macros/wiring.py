@@ -13,7 +13,8 @@ while the pages are), ``on_page_content`` (a
 generated page's HTML put back after Python-Markdown, which saw only its headings,
 site/passthrough.py; then every page's HTML through the sanitiser, site/sanitise.py; and
 each page handed to the search index, site/search.py) and
-``on_page_context`` (a page's description, a record page's JSON-LD and edit link).
+``on_page_context`` (a page's description, a record page's JSON-LD and edit link), and
+``on_build_error`` (the worker and the search index of a build that stopped, stopped).
 All the work happens in the sub-packages; this module only connects them to MkDocs.
 
 A build of data with problems fails with every problem listed. Under ``mkdocs serve`` it
@@ -139,6 +140,7 @@ def define_env(env: Any) -> None:
     it here, first, so that the collector frees what that build no longer holds.
     """
     global _build
+    _stop_workers()  # those of a build that failed, before ``_build`` is replaced
     gc.unfreeze()
     folder = data_folder(env.conf)
     # `mkdocs serve` watches config.watch: add the data folder, which may lie anywhere.
@@ -344,14 +346,25 @@ def on_files(files: Files, config: Any) -> Files:
         if files.get_file_from_path(page.path) is None:
             files.append(File.generated(config, page.path, content=page.markdown))
             _build.generated[page.path] = page
-    # The fork first: the search index starts threads, and a process with threads may not fork.
-    _build.ahead = ahead.Ahead.start(render_generated, list(_build.generated))
+    # The fork first: the search index starts threads, and a process with threads may not
+    # fork. Not under `mkdocs serve`, whose server would be forked too.
+    if _command[0] != "serve":
+        _build.ahead = ahead.Ahead.start(render_generated, list(_build.generated))
+        if _build.ahead is not None:
+            log.debug(
+                "the %d generated pages are rendered ahead in a worker", len(_build.generated)
+            )
     if config.extra.get(SEARCH):
         try:
             _build.indexer = search.Indexer(config.theme["language"])
         except search.SearchError as error:
             raise PluginError(f"the search index could not be made: {error}") from error
     return files
+
+
+def on_build_error(error: Exception) -> None:
+    """A build that stops early stops its worker and its search index with it."""
+    _stop_workers()
 
 
 def _stop_workers() -> None:

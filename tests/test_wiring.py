@@ -62,11 +62,12 @@ def test_pages_rendered_ahead_by_the_worker_are_the_pages_the_build_renders_itse
     ``ahead.FEWEST`` generated pages, renders them in the worker; the same build run here
     with no worker (as ``mkdocs serve`` and small briefings do) writes the same bytes."""
     data = ROOT / "data"
-    assert len(list(data.glob("*/*.yml"))) > ahead.FEWEST  # so the worker is used
     env = {**os.environ, "BRIEFING_DATA": str(data), "SOURCE_DATE_EPOCH": "0"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "ahead")]
+    site = str(tmp_path / "ahead")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--verbose", "-d", site]
     ran = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     assert ran.returncode == 0, ran.stderr
+    assert "generated pages are rendered ahead in a worker" in ran.stderr
     monkeypatch.setenv("BRIEFING_DATA", str(data))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
     monkeypatch.setattr(ahead, "FEWEST", 10**9)  # no worker: every page rendered here
@@ -76,3 +77,31 @@ def test_pages_rendered_ahead_by_the_worker_are_the_pages_the_build_renders_itse
     ahead_files, here_files = _files(tmp_path / "ahead"), _files(tmp_path / "here")
     assert len(ahead_files) > 500 and ahead_files.keys() == here_files.keys()
     assert [name for name in ahead_files if ahead_files[name] != here_files[name]] == []
+
+
+class _Stoppable:
+    def __init__(self) -> None:
+        self.closed = False
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_a_build_that_stops_early_stops_its_worker_and_search_index(
+    monkeypatch: pytest.MonkeyPatch, thawed: None
+) -> None:
+    worker, indexer = _Stoppable(), _Stoppable()
+    monkeypatch.setattr(wiring, "_build", wiring.Build(ahead=worker, indexer=indexer))  # type: ignore[arg-type]
+    wiring.on_build_error(RuntimeError("a page failed"))
+    assert worker.closed and indexer.closed
+    assert wiring._build.ahead is None and wiring._build.indexer is None
+    # and the next build's define_env, even when MkDocs never said the last one failed
+    worker, indexer = _Stoppable(), _Stoppable()
+    monkeypatch.setattr(wiring, "_build", wiring.Build(ahead=worker, indexer=indexer))  # type: ignore[arg-type]
+    monkeypatch.setenv(
+        "BRIEFING_DATA", str(ROOT / "tests" / "fixtures" / "invalid" / "bad-date-format")
+    )
+    config = load_config(str(ROOT / "mkdocs.yml"), strict=True)
+    with pytest.raises(PluginError):
+        wiring.define_env(SimpleNamespace(conf=config))
+    assert worker.closed and indexer.closed

@@ -118,7 +118,7 @@ class Indexer:
         self._outbox: queue.Queue[bytes | None] = queue.Queue(maxsize=QUEUED)
         self._batch: list[bytes] = []
         self._writing: threading.Thread | None = None
-        self._failure: SearchError | None = None
+        self._failure: Exception | None = None
         self._threads = [
             threading.Thread(target=self._read, daemon=True),
             threading.Thread(target=self._write, daemon=True),
@@ -131,6 +131,8 @@ class Indexer:
 
     def add(self, url: str, html: str) -> None:
         """Index one page, served at ``url`` (``/`` and the page's address in the site)."""
+        if self._writing is not None:  # it would be left out of the index without a word
+            raise SearchError(f"{url}: added after the index was started")
         message = {"type": "AddFile", "index_id": self._index, "url": url, "file_contents": html}
         self._send(message, url)
 
@@ -172,11 +174,11 @@ class Indexer:
                         path.parent.mkdir(parents=True, exist_ok=True)
                         made.add(path.parent)
                     path.write_bytes(base64.b64decode(file["content"]))
-        except SearchError as error:
-            self._failure = error
         except OSError as error:
-            where = error.filename or folder
-            self._failure = SearchError(f"could not write {where}: {error.strerror}")
+            said = error.strerror or str(error)
+            self._failure = SearchError(f"could not write the index into {folder}: {said}")
+        except Exception as error:  # raised by ``write``, in the build's thread
+            self._failure = error
 
     def close(self) -> None:
         """Stop the service (a build that fails stops it too, and waits for any writing)."""

@@ -122,6 +122,9 @@ def test_search_by_keyboard_loads_pagefind_only_then_and_opens_the_result(reader
     expect(reader.page.locator("input.md-search__input")).to_be_focused()
     reader.page.keyboard.type("Daniel DePetris")
     first = reader.page.locator(".md-search-result__item").first
+    # The results of the whole query, not of one typed on the way (a list that is drawn again
+    # under the arrow key would take the focus with it): their links carry the query.
+    expect(first.locator("a").first).to_have_attribute("href", re.compile(r"\?h=daniel\+depetris$"))
     expect(first.locator("h1")).to_have_text("Actors Daniel DePetris")
     expect(first.locator(".brief-search-collection")).to_have_text("Actors")
     snippet = first.locator(".md-search-result__article p").first.inner_text()

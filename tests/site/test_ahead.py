@@ -1,7 +1,12 @@
 """The worker that renders generated pages ahead of MkDocs (macros/site/ahead.py): each
-page comes back from another process, whatever order they are asked in; where a fork is
-not safe or not worth it there is no worker. That a page is the same text from the worker
-as from the build's own process is checked on a whole site, in tests/test_wiring.py."""
+page comes back from another process, whatever order they are asked in, with the error of
+its own rendering; where a fork is not safe or not worth it there is no worker. That a page
+is the same text from the worker as from the build's own process is checked on a whole
+site, in tests/test_wiring.py.
+
+Each worker here is forked from a process of its own, of one thread, as the build's is:
+pytest-xdist runs a thread in each of its workers, and a fork beside a thread is what the
+module refuses to do."""
 
 from __future__ import annotations
 
@@ -9,10 +14,7 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from macros.site import ahead
 
@@ -31,36 +33,56 @@ def fails_on_the_last(source: str) -> str:
     return source
 
 
-@pytest.fixture
-def worker() -> Iterator[ahead.Ahead[tuple[int, str]]]:
-    started = ahead.Ahead(made_by, SOURCES)
-    yield started
-    started.close()
+def _in_one_thread(script: str) -> list[str]:
+    """``script`` run in a Python process of one thread, with ``worker`` started on
+    ``made_by``; its printed lines."""
+    preamble = (
+        "import os, threading\n"
+        "from macros.site import ahead\n"
+        "from tests.site.test_ahead import SOURCES, fails_on_the_last, made_by\n"
+        "assert threading.active_count() == 1\n"
+        "worker = ahead.Ahead.start(made_by, SOURCES)\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", preamble + script + "\nworker.close()\n"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert (ran.returncode, ran.stderr) == (0, "")
+    return ran.stdout.splitlines()
 
 
-def test_each_page_comes_from_the_worker_in_any_order(worker: ahead.Ahead[tuple[int, str]]) -> None:
-    last = worker.get(SOURCES[-1])
-    first = worker.get(SOURCES[0])
-    assert last[1] == "EVENTS/E63.MD" and first[1] == "EVENTS/E0.MD"
-    assert last[0] == first[0] != os.getpid()  # one worker, not this process
+def test_each_page_comes_from_the_worker_in_any_order() -> None:
+    printed = _in_one_thread(
+        "last, first = worker.get(SOURCES[-1]), worker.get(SOURCES[0])\n"
+        "print(last[1], first[1])\n"
+        "print(last[0] == first[0] != os.getpid())\n"
+    )
+    assert printed == ["EVENTS/E63.MD EVENTS/E0.MD", "True"]  # one worker, not this process
 
 
-def test_a_page_not_given_to_the_worker_is_an_error(worker: ahead.Ahead[tuple[int, str]]) -> None:
-    worker.get(SOURCES[1])
-    with pytest.raises(KeyError) as raised:
-        worker.get(SOURCES[1])  # handed over once only
-    assert raised.value.args == ("events/e1.md was not given to the worker",)
+def test_a_page_not_given_to_the_worker_is_an_error() -> None:
+    printed = _in_one_thread(
+        "worker.get(SOURCES[1])\n"
+        "try:\n"
+        "    worker.get(SOURCES[1])\n"  # handed over once only
+        "except KeyError as error:\n"
+        "    print(error.args[0])\n"
+    )
+    assert printed == ["events/e1.md was not given to the worker"]
 
 
-def test_the_workers_error_is_raised_where_the_page_is_asked_for() -> None:
-    failing = ahead.Ahead(fails_on_the_last, SOURCES)
-    try:
-        assert failing.get(SOURCES[0]) == SOURCES[0]
-        with pytest.raises(ValueError) as raised:
-            failing.get(SOURCES[-1])
-        assert str(raised.value) == "no such record: events/e63.md"
-    finally:
-        failing.close()
+def test_a_pages_error_is_raised_where_that_page_is_asked_for() -> None:
+    """Not at another page of the chunk the worker rendered it in."""
+    printed = _in_one_thread(
+        "failing = ahead.Ahead(fails_on_the_last, SOURCES)\n"
+        "print(failing.get(SOURCES[-2]))\n"
+        "try:\n"
+        "    failing.get(SOURCES[-1])\n"
+        "except ValueError as error:\n"
+        "    print(error)\n"
+        "failing.close()\n"
+    )
+    assert printed == ["events/e62.md", "no such record: events/e63.md"]
 
 
 def test_no_worker_for_a_few_pages_or_beside_another_thread() -> None:
@@ -75,21 +97,6 @@ def test_no_worker_for_a_few_pages_or_beside_another_thread() -> None:
         other.join()
 
 
-#: A process of one thread (pytest-xdist runs a thread of its own in each of its workers).
-ONE_THREAD = """
-import os, threading
-from macros.site import ahead
-from tests.site.test_ahead import SOURCES, made_by
-assert threading.active_count() == 1
-started = ahead.Ahead.start(made_by, SOURCES)
-print(started is not None and started.get(SOURCES[0])[0] != os.getpid())
-started.close()
-"""
-
-
 def test_a_worker_starts_in_a_process_of_one_thread() -> None:
-    """The negative control of the test above, in a process of its own."""
-    ran = subprocess.run(
-        [sys.executable, "-c", ONE_THREAD], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-    assert (ran.returncode, ran.stdout, ran.stderr) == (0, "True\n", "")
+    """The negative control of the test above."""
+    assert _in_one_thread("print(worker is not None)") == ["True"]

@@ -114,7 +114,22 @@ def test_an_index_that_cannot_be_written_says_where(renderer: Renderer, tmp_path
     indexer.start_writing(site)
     with pytest.raises(search.SearchError) as raised:
         indexer.write(site)
-    assert str(raised.value) == f"could not write {site / search.FOLDER}: Not a directory"
+    assert str(raised.value) == (
+        f"could not write the index into {site / search.FOLDER}: Not a directory"
+    )
+
+
+def test_a_page_added_once_the_index_is_started_is_an_error(
+    renderer: Renderer, tmp_path: Path
+) -> None:
+    indexer = search.Indexer("en")
+    indexer.add("/about/", search.document(renderer, "about.md", "", _page("About", ""), "en"))
+    indexer.start_writing(tmp_path)
+    with pytest.raises(search.SearchError) as raised:
+        indexer.add("/late/", _page("Late", "<p>text</p>"))
+    assert str(raised.value) == "/late/: added after the index was started"
+    indexer.write(tmp_path)
+    assert sorted(search.read_index(tmp_path)) == ["about/"]
 
 
 def test_a_page_can_ask_to_be_left_out() -> None:
