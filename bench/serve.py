@@ -43,7 +43,7 @@ from synth import generate
 sys.path.insert(0, str(ROOT))
 # After the line above: a script in bench/ starts with bench/, not the root, on sys.path.
 from macros.facts import urls
-from macros.site import search
+from macros.site import pagefind
 
 #: The target: the median edit to the default briefing served within this many seconds.
 TARGET_SECONDS = 2.0
@@ -238,7 +238,7 @@ def unnamed(data: Path, keep: Path) -> Path | None:
 
 
 def in_search(server: Server, page: str) -> bool | None:
-    """Whether the search index (Pagefind's, macros/site/search.py) has ``page``; None if it
+    """Whether the search index (Pagefind's, macros/site/pagefind.py) has ``page``; None if it
     cannot be read."""
 
     def read(path: str) -> bytes:
@@ -246,7 +246,7 @@ def in_search(server: Server, page: str) -> bool | None:
             return bytes(reply.read())
 
     try:
-        return page in search.read_index(read)
+        return page in pagefind.read_index(read)
     except (OSError, ValueError):  # urllib's errors are OSErrors
         return None
 

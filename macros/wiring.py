@@ -12,7 +12,7 @@ compiled templates kept between builds; the worker stopped and the search index 
 while the pages are), ``on_page_content`` (a
 generated page's HTML put back after Python-Markdown, which saw only its headings,
 site/passthrough.py; then every page's HTML through the sanitiser, site/sanitise.py; and
-each page handed to the search index, site/search.py) and
+each page handed to the search index, site/search.py and site/pagefind.py) and
 ``on_page_context`` (a page's description, a record page's JSON-LD and edit link), and
 ``on_build_error`` (the worker and the search index of a build that stopped, stopped).
 All the work happens in the sub-packages; this module only connects them to MkDocs.
@@ -47,6 +47,7 @@ from .facts.model import COLLECTIONS
 from .facts.problems import summary
 from .site import ahead, jsonld, meta, offline, pages, passthrough, sanitise, search, timeline
 from .site.editing import Editing
+from .site.pagefind import Indexer, SearchError
 from .site.pages import Generated
 from .site.render import COMPILED, Page, Renderer
 from .site.views import MACROS, MacroError, Views
@@ -92,7 +93,7 @@ class Build:
     #: The briefing's own logo and favicon: where the site serves each, and its file.
     images: dict[str, Path] = field(default_factory=dict)
     #: The Pagefind index being made, page by page, when Pagefind serves the search.
-    indexer: search.Indexer | None = None
+    indexer: Indexer | None = None
     #: The worker process rendering the generated pages ahead of MkDocs (site/ahead.py).
     ahead: ahead.Ahead[tuple[passthrough.Held, list[str]]] | None = None
 
@@ -356,8 +357,8 @@ def on_files(files: Files, config: Any) -> Files:
             )
     if config.extra.get(SEARCH):
         try:
-            _build.indexer = search.Indexer(config.theme["language"])
-        except search.SearchError as error:
+            _build.indexer = Indexer(config.theme["language"])
+        except SearchError as error:
             raise PluginError(f"the search index could not be made: {error}") from error
     return files
 
@@ -368,12 +369,16 @@ def on_build_error(error: Exception) -> None:
 
 
 def _stop_workers() -> None:
-    if _build.ahead is not None:
-        _build.ahead.close()
-        _build.ahead = None
+    _stop_ahead()
     if _build.indexer is not None:
         _build.indexer.close()
         _build.indexer = None
+
+
+def _stop_ahead() -> None:
+    if _build.ahead is not None:
+        _build.ahead.close()
+        _build.ahead = None
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
@@ -381,11 +386,9 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     (``site.render.COMPILED``): under ``mkdocs serve`` every rebuild makes a new one.
 
     MkDocs has converted every page by now: the search index is made and written while the
-    theme writes the pages, and ``on_post_build`` waits for it (site/search.py)."""
+    theme writes the pages, and ``on_post_build`` waits for it (site/pagefind.py)."""
     env.bytecode_cache = COMPILED
-    if _build.ahead is not None:  # every generated page is rendered
-        _build.ahead.close()
-        _build.ahead = None
+    _stop_ahead()  # every generated page is rendered
     if _build.indexer is not None:
         _build.indexer.start_writing(Path(config.site_dir))
     return env
@@ -456,7 +459,7 @@ def on_post_build(env: Any) -> None:
         indexer, _build.indexer = _build.indexer, None
         try:
             search.publish(Path(env.conf["site_dir"]), indexer)
-        except search.SearchError as error:
+        except SearchError as error:
             raise PluginError(f"the search index could not be written:\n{error}") from error
     if _build.catalog is not None:
         site = Path(env.conf["site_dir"])

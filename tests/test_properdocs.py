@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.site.search import read_index
+from macros.site.pagefind import read_index
 from test_site import BRIEFINGS, LOGGED_PROBLEM, ROOT
 
 VENV = ROOT / ".venv-properdocs"
@@ -122,7 +122,7 @@ def test_both_build_the_same_pages_sitemap_and_search_index(
     for name in ("sitemap.xml", "search/search_index.json"):
         assert (properdocs.root / name).is_file(), name
         assert (properdocs.root / name).read_bytes() == (mkdocs.root / name).read_bytes(), name
-    indexed = read_index(mkdocs.root)  # Pagefind's index, page by page (site/search.py)
+    indexed = read_index(mkdocs.root)  # Pagefind's index, page by page (site/pagefind.py)
     assert RECORD.removesuffix("index.html") in indexed
     assert read_index(properdocs.root) == indexed
     listed = re.findall(r"<loc>([^<]*)</loc>", (mkdocs.root / "sitemap.xml").read_text("utf-8"))

@@ -1,4 +1,4 @@
-"""The search index (Pagefind's, site/search.py) keeps the words of a page apart.
+"""The search index (Pagefind's, site/search.py and pagefind.py) keeps the words of a page apart.
 
 Material's search plugin, which the build to read from disk still uses, strips every tag but a
 few (p, li, code, sup …) from a page and adds no space where it strips one, so
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.site.search import Indexed, read_index
+from macros.site.pagefind import Indexed, read_index
 from sites import Sites
 from test_site import BRIEFINGS
 

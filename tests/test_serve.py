@@ -27,7 +27,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, VALID
-from macros.site.search import read_index
+from macros.site.pagefind import read_index
 
 #: The longest a rebuild may take before a step fails (a full build of this briefing takes
 #: about two seconds; the limit only keeps a broken server from hanging the suite).

@@ -12,7 +12,7 @@ from playwright.sync_api import Browser
 
 from macros.facts.catalog import Catalog
 from macros.facts.checking import check
-from macros.site.search import read_index
+from macros.site.pagefind import read_index
 from pdf import PAPERS, open_pack, print_pack, published_url
 from sites import Sites
 from test_site import BRIEFINGS
